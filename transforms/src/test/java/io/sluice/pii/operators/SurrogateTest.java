@@ -12,7 +12,9 @@ import io.sluice.pii.EntityTypes;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.time.LocalDate;
+import java.security.MessageDigest;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +161,31 @@ class SurrogateTest {
     assertTrue(passport.matches("[A-Z]\\d{8}") && !passport.equals("A12345678"), passport);
     String employee = fake("EMPLOYEE_ID", "EMP-004211");
     assertTrue(employee.matches("[A-Z]{3}-\\d{6}") && !employee.equals("EMP-004211"), employee);
+  }
+
+  @Test
+  void bitcoinFakesPassBase58Check() throws Exception {
+    for (String address : List.of("1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy")) {
+      String fake = fake("CRYPTO", address);
+      assertEquals(address.charAt(0), fake.charAt(0), fake);
+      assertNotEquals(address, fake);
+      String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+      BigInteger value = BigInteger.ZERO;
+      for (char c : fake.toCharArray()) {
+        assertTrue(alphabet.indexOf(c) >= 0, fake);
+        value = value.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(alphabet.indexOf(c)));
+      }
+      byte[] raw = value.toByteArray();
+      byte[] bytes = new byte[25]; // version + 20-byte hash + 4-byte checksum, right-aligned
+      int copy = Math.min(raw.length, 25);
+      System.arraycopy(raw, raw.length - copy, bytes, 25 - copy, copy);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] check = sha.digest(sha.digest(Arrays.copyOf(bytes, 21)));
+      assertEquals(Arrays.toString(Arrays.copyOf(check, 4)),
+          Arrays.toString(Arrays.copyOfRange(bytes, 21, 25)), fake);
+    }
+    String bech32 = fake("CRYPTO", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+    assertTrue(bech32.matches("bc1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{39}"), bech32);
   }
 
   @Test

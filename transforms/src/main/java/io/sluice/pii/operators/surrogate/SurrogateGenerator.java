@@ -9,7 +9,7 @@ import net.datafaker.Faker;
 /**
  * Realistic fake values per entity type, fully determined by a seed: the caller derives the seed from a
  * keyed digest of the original, so one original always gets one fake. Fakes are valid where validity can
- * be checked (Luhn, IBAN mod-97, SSN/ITIN issuing rules, NHS mod-11, libphonenumber) and keep the
+ * be checked (Luhn, IBAN mod-97, SSN/ITIN issuing rules, NHS mod-11, libphonenumber, Base58Check) and keep the
  * original's format where the type has one.
  *
  * <p>Thread-safe: each thread reseeds its own {@link Random} and {@link Faker} (building a Faker per value
@@ -39,6 +39,7 @@ public final class SurrogateGenerator {
       case EntityTypes.PHONE_NUMBER -> phoneNumbers.fake(original, random);
       case EntityTypes.DATE_TIME -> Dates.fake(original, random);
       case EntityTypes.MAC_ADDRESS -> Shapes.hexLike(original, random);
+      case EntityTypes.CRYPTO -> BitcoinAddresses.fake(original, random);
       case EntityTypes.EMAIL_ADDRESS -> faker.internet().emailAddress();
       case EntityTypes.PERSON -> personName(original, faker);
       case EntityTypes.LOCATION -> faker.address().city();
@@ -51,8 +52,8 @@ public final class SurrogateGenerator {
           : faker.internet().publicIpV4Address();
       case EntityTypes.DOMAIN_NAME -> faker.internet().domainName();
       case EntityTypes.URL -> url(original, faker);
-      // Identifiers with a fixed shape but no public check (passport, licence, account numbers, ZIP, age,
-      // crypto addresses) and entities declared by custom recognizers: same shape, random characters.
+      // Identifiers with a fixed shape but no public check (passport, licence, account numbers, ZIP, age)
+      // and entities declared by custom recognizers: same shape, random characters.
       default -> Shapes.randomLike(original, random);
     };
   }
