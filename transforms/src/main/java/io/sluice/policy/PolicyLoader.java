@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -37,7 +40,13 @@ public final class PolicyLoader {
           .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   static {
-    // A key written with nothing under it ("entities:", "allow_list:") reads as empty, not null.
+    // A key written with nothing under it ("entities:", "URL:") means "empty" or "the defaults", as it
+    // reads. YAML gives such a value as an empty string or a null; lists and maps become empty, settings
+    // objects null (filled with defaults after binding).
+    for (LogicalType type : List.of(LogicalType.Map, LogicalType.Collection)) {
+      MAPPER.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty);
+    }
+    MAPPER.coercionConfigFor(LogicalType.POJO).setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
     MAPPER.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
     MAPPER.configOverride(Map.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
   }
@@ -93,6 +102,9 @@ public final class PolicyLoader {
   }
 
   private static Policy bind(String yaml, String sourceName) {
+    if (yaml.isBlank()) {
+      throw new PolicyException("policy " + sourceName + " is empty: start from conf/policies/default.yaml");
+    }
     Policy policy;
     try {
       policy = MAPPER.readValue(yaml, Policy.class);
@@ -109,7 +121,7 @@ public final class PolicyLoader {
       throw new PolicyException(where(sourceName, e) + "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
     }
     if (policy == null) {
-      throw new PolicyException("policy " + sourceName + " is empty: start from conf/policies/default.yaml");
+      throw new PolicyException("policy " + sourceName + " holds no settings: start from conf/policies/default.yaml");
     }
     return policy;
   }

@@ -67,9 +67,11 @@ final class PolicyValidator {
     for (int i = 0; i < regions.size(); i++) {
       String region = regions.get(i);
       if (region == null || !supported.contains(region)) {
-        problems.add("phone_regions[" + i + "]: unknown region '" + region + "'" + NearestName.hint(
-            String.valueOf(region), supported) + "; use an upper-case ISO 3166 alpha-2 code libphonenumber"
-            + " supports, e.g. US, GB, DE");
+        // "UK" is the usual slip: it is not the ISO code, and edit distance would suggest SK or UA.
+        String hint = "UK".equalsIgnoreCase(region) ? " (the United Kingdom is GB)"
+            : NearestName.hint(String.valueOf(region), supported);
+        problems.add("phone_regions[" + i + "]: unknown region '" + region + "'" + hint + "; use an upper-case"
+            + " ISO 3166 alpha-2 code libphonenumber supports, e.g. US, GB, DE");
       }
     }
   }
