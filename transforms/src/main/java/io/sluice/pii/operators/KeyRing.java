@@ -83,6 +83,9 @@ public final class KeyRing {
       throw new PolicyException(subject + " is not declared: add it under keys, e.g. keys: {" + name
           + ": {env: SLUICE_HMAC_KEY}}");
     }
+    if ((source.env == null) == (source.file == null)) {
+      throw new PolicyException("keys." + name + " must set exactly one of env or file");
+    }
     byte[] key;
     String setIt;
     if (source.env != null) {
@@ -94,11 +97,9 @@ public final class KeyRing {
             + " same pseudonyms in every run.");
       }
       key = value.strip().getBytes(StandardCharsets.UTF_8);
-    } else if (source.file != null) {
+    } else {
       setIt = "openssl rand -hex 32 > " + source.file + " && chmod 600 " + source.file;
       key = readFile(subject, Path.of(source.file), setIt);
-    } else {
-      throw new PolicyException("keys." + name + " must set exactly one of env or file");
     }
     if (key.length < MIN_KEY_BYTES) {
       throw new PolicyException(subject + " is too short: " + key.length + " bytes, at least " + MIN_KEY_BYTES

@@ -13,12 +13,14 @@ import java.util.Map;
  */
 final class Operators {
   private final KeyRing keys;
-  private final SurrogateGenerator surrogates;
+  private final List<String> phoneRegions;
   private final Map<String, KeyedDigest> digests = new HashMap<>();
+  /** Built only when a policy uses surrogates: building it loads datafaker's data, which takes seconds. */
+  private SurrogateGenerator surrogates;
 
   Operators(KeyRing keys, List<String> phoneRegions) {
     this.keys = keys;
-    this.surrogates = new SurrogateGenerator(phoneRegions);
+    this.phoneRegions = phoneRegions;
   }
 
   /** @param path YAML path of the spec, for the message when the spec is unusable */
@@ -29,11 +31,18 @@ final class Operators {
       case OperatorTypes.REPLACE -> new ReplaceOperator(spec.newValue);
       case OperatorTypes.MASK -> new MaskOperator(spec.maskingChar.codePointAt(0), spec.charsToMask, spec.fromEnd);
       case OperatorTypes.HASH -> new HashOperator(digest(spec.key));
-      case OperatorTypes.SURROGATE -> new SurrogateOperator(digest(spec.key), surrogates);
+      case OperatorTypes.SURROGATE -> new SurrogateOperator(digest(spec.key), surrogates());
       case OperatorTypes.KEEP -> new KeepOperator();
       default -> throw new PolicyException(path + ".type: unknown operator '" + type + "'; use one of "
           + OperatorTypes.ALL);
     };
+  }
+
+  private SurrogateGenerator surrogates() {
+    if (surrogates == null) {
+      surrogates = new SurrogateGenerator(phoneRegions);
+    }
+    return surrogates;
   }
 
   private KeyedDigest digest(String keyName) {

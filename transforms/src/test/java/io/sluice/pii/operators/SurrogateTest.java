@@ -140,6 +140,8 @@ class SurrogateTest {
     LocalDate.parse(us, DateTimeFormatter.ofPattern("MM/dd/yyyy"));
     String words = fake("DATE_TIME", "March 14, 2023");
     LocalDate.parse(words, DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.US));
+    String time = fake("DATE_TIME", "10:30");
+    assertTrue(time.matches("\\d{2}:\\d{2}") && !time.equals("10:30"), time);
     LocalDate.parse(fake("DATE_TIME", "last Tuesday"));
   }
 

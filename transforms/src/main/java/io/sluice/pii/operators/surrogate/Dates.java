@@ -2,6 +2,7 @@ package io.sluice.pii.operators.surrogate;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Fake dates: a date in a common format is shifted by a pseudo-random number of days (and minutes, for
- * date-times) and written back in the same format, so it stays a real calendar date that reads naturally.
+ * Fake dates: a date or time in a common format is shifted by a pseudo-random number of days (and
+ * minutes, for date-times and times) and written back in the same format, so it stays a real calendar date that reads naturally.
  * Anything else (relative dates, partial dates) becomes an ISO date in a plausible range.
  */
 final class Dates {
@@ -24,6 +25,7 @@ final class Dates {
       formatters("uuuu-MM-dd", "uuuu/MM/dd", "MM/dd/uuuu", "M/d/uuuu", "dd/MM/uuuu", "d/M/uuuu", "dd.MM.uuuu",
           "d.M.uuuu", "dd-MM-uuuu", "MM-dd-uuuu", "MMMM d, uuuu", "MMM d, uuuu", "d MMMM uuuu", "d MMM uuuu",
           "MMMM d uuuu", "dd MMM uuuu");
+  private static final List<DateTimeFormatter> TIMES = formatters("HH:mm:ss", "HH:mm", "h:mm a", "h:mma");
   private static final int MAX_SHIFT_DAYS = 365;
 
   private Dates() {}
@@ -42,6 +44,13 @@ final class Dates {
     for (DateTimeFormatter format : DATES) {
       try {
         return format.format(LocalDate.parse(text, format).plusDays(days));
+      } catch (DateTimeParseException e) {
+        // not this format: try the next
+      }
+    }
+    for (DateTimeFormatter format : TIMES) {
+      try {
+        return format.format(LocalTime.parse(text, format).plusMinutes(1 + random.nextInt(24 * 60 - 1)));
       } catch (DateTimeParseException e) {
         // not this format: try the next
       }

@@ -22,6 +22,9 @@ public final class SurrogateGenerator {
   /** @param phoneRegions regions tried for phone numbers written without a country code (the policy's) */
   public SurrogateGenerator(List<String> phoneRegions) {
     this.phoneNumbers = new PhoneNumbers(phoneRegions);
+    // datafaker reads its data files on first use (seconds on a busy machine): pay that here, when a worker
+    // sets up, rather than inside the first bundle's latency.
+    generate(EntityTypes.PERSON, "warm up", 0L);
   }
 
   /** The fake for {@code original} of type {@code entityType}; the same arguments always give the same fake. */
