@@ -2,7 +2,6 @@ package io.sluice.pii.operators;
 
 import io.sluice.pii.Detection;
 import io.sluice.policy.Policy;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
