@@ -175,7 +175,7 @@ def us_itin(rng):
 
 def nhs_number(rng):
     while True:
-        body = digits(rng, 9)
+        body = "4" + digits(rng, 8)  # England issues 400 000 0000 to 499 999 9999
         total = sum(int(d) * w for d, w in zip(body, range(10, 1, -1)))
         check = 11 - total % 11
         if check == 10:
@@ -358,21 +358,24 @@ def phone(rng, country=None):
     if country == "DE":
         if rng.random() < 0.5:
             return country, rng.choice(["+49 30 ", "030 "]) + digits(rng, 4) + " " + digits(rng, 4)
-        return country, rng.choice(["+49 151 ", "0151 ", "+49 170 "]) + digits(rng, 4) + " " + digits(rng, 4)
+        if rng.random() < 0.3:  # 0170 numbers have seven digits after the prefix, 0151 eight
+            return country, rng.choice(["+49 170 ", "0170 "]) + digits(rng, 3) + " " + digits(rng, 4)
+        return country, rng.choice(["+49 151 ", "0151 "]) + digits(rng, 4) + " " + digits(rng, 4)
     if country == "FR":
         lead = rng.choice(["1", "6", "7"])
-        pairs = " ".join(digits(rng, 2) for _ in range(4))
+        first = str(rng.randint(3, 9)) + digits(rng, 1) if lead == "7" else digits(rng, 2)  # 070-072 unassigned
+        pairs = " ".join([first] + [digits(rng, 2) for _ in range(3)])
         return country, rng.choice(["+33 " + lead + " ", "0" + lead + " "]) + pairs
     if country == "IN":
         return country, "+91 " + rng.choice("6789") + digits(rng, 4) + " " + digits(rng, 5)
     if country == "AU":
         if rng.random() < 0.5:
-            return country, "04" + digits(rng, 2) + " " + digits(rng, 3) + " " + digits(rng, 3)
+            return country, "04" + rng.choice("0123") + digits(rng, 1) + " " + digits(rng, 3) + " " + digits(rng, 3)
         return country, "+61 2 9" + digits(rng, 3) + " " + digits(rng, 4)
     if country == "NL":
         return country, rng.choice(["+31 20 ", "020 "]) + digits(rng, 3) + " " + digits(rng, 4)
     if country == "JP":
-        return country, "+81 3-" + digits(rng, 4) + "-" + digits(rng, 4)
+        return country, "+81 3-" + str(rng.randint(1, 9)) + digits(rng, 3) + "-" + digits(rng, 4)
     raise ValueError(country)
 
 
@@ -439,9 +442,8 @@ def ipv6(rng):
 
 
 def mac(rng):
-    sep = rng.choice([":", "-"])
-    return sep.join("%02X" % rng.randrange(256) if rng.random() < 0.5 else "%02x" % rng.randrange(256)
-                    for _ in range(6))
+    sep, fmt = rng.choice([":", "-"]), rng.choice(["%02X", "%02x"])
+    return sep.join(fmt % rng.randrange(256) for _ in range(6))
 
 
 def amount(rng, lo=20, hi=4000):
@@ -525,8 +527,9 @@ def ticket_doc(rng):
         d.t(" says my account is locked. I tried from my home IP ").e("IP_ADDRESS", ipv4(rng))
         d.t(" and from the office. Please call me back on ")
         add_phone(d, rng)
+        state, licence = us_driver_license(rng)
         d.t(".\n\nAgent note: identity verified with date of birth ").e("DATE_TIME", dob(rng))
-        d.t(" and last four digits of the card. Account unlocked.\n")
+        d.t(" and %s driver licence " % state).e("US_DRIVER_LICENSE", licence).t(". Account unlocked.\n")
     elif variant == 1:
         d.t("Description: My parcel never arrived. Delivery address on the order:\n")
         d.e("STREET_ADDRESS", street_address(rng, True)).t("\n")
@@ -683,14 +686,16 @@ def medical_doc(rng):
     clinic = rng.choice(["Brightwater Health", "Meridian Dental Group", "St. Anne's Hospital",
                          "Pinecrest Medical Center"])
     d.t("Appointment reminder from ").e("ORGANIZATION", clinic).t("\n\nDear ").e("PERSON", patient).t(",\n\n")
+    uk = rng.random() < 0.5  # NHS patients get a UK clinic and phone number
     d.t("This is a reminder of your appointment with Dr. ").e("PERSON", doctor.split()[1]).t(" on ")
-    d.e("DATE_TIME", a_date(rng, True)).t(" at:\n").e("STREET_ADDRESS", street_address(rng, True)).t("\n\n")
-    if rng.random() < 0.5:
+    d.e("DATE_TIME", a_date(rng, True)).t(" at:\n")
+    d.e("STREET_ADDRESS", street_address(rng, True, "GB" if uk else "US")).t("\n\n")
+    if uk:
         d.t("NHS number: ").e("UK_NHS", nhs_number(rng)).t("\nDate of birth: ").e("DATE_TIME", dob(rng)).t("\n")
     else:
         d.t("Insurance member: ").e("PERSON", patient).t(", DOB ").e("DATE_TIME", dob(rng)).t("\n")
     d.t("\nTo reschedule, call ")
-    add_phone(d, rng)
+    add_phone(d, rng, "GB" if uk else "US")
     d.t(" or reply to ").e("EMAIL_ADDRESS", "appointments@" + rng.choice(COMPANY_DOMAINS)).t(
         ". Please arrive ten minutes early and bring a list of your current medication.\n")
     return d
