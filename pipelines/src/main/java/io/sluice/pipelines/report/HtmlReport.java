@@ -28,7 +28,7 @@ public final class HtmlReport {
       ".ok{background:#e7f6ec;border:1px solid #7cc796;padding:.6rem 1rem;border-radius:4px}",
       ".warn{background:#fdecea;border:2px solid #d93025;padding:.8rem 1rem;border-radius:4px;font-weight:600;color:#8a1c12}",
       ".none{color:#5b6475;font-style:italic}svg.chart text{font-size:12px;fill:#1d2330}",
-      "code{background:#f2f4f7;padding:0 .2rem}");
+      "code{background:#f2f4f7;padding:0 .2rem;word-break:break-all}");
 
   private HtmlReport() {}
 

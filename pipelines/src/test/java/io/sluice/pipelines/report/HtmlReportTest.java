@@ -130,6 +130,29 @@ class HtmlReportTest {
   }
 
   @Test
+  void longChartLabelsAreShortenedOnCodePointsButTablesKeepThemWhole() {
+    // 9 + 30 emoji + 4 code points; the chart keeps 31 code points and an ellipsis, never half a surrogate pair.
+    String label = "DETECTOR_" + "😀".repeat(30) + "_<X>";
+    String html = HtmlReport.render(summary().setFindingsByEntity(Map.of(label, 1L)).build());
+    String entities = section(html, "findings-by-entity");
+    assertTrue(entities.contains(">DETECTOR_" + "😀".repeat(22) + "…</text>"), entities);
+    assertTrue(entities.contains("<td>DETECTOR_" + "😀".repeat(30) + "_&lt;X&gt;</td>"));
+  }
+
+  @Test
+  void chartShowsAtMostTheLargestCategories() {
+    Map<String, Long> many = new LinkedHashMap<>();
+    for (int i = 0; i < HtmlReport.MAX_CHART_BARS + 5; i++) {
+      many.put("KIND_" + i, (long) i + 1);
+    }
+    String deadLetters = section(HtmlReport.render(summary().setDeadLettersByKind(many).build()), "dead-letters");
+    assertEquals(HtmlReport.MAX_CHART_BARS, count(deadLetters, "<rect"));
+    assertEquals(HtmlReport.MAX_CHART_BARS + 5 + 1, count(deadLetters, "<tr><td>") + 1);
+    assertFalse(deadLetters.contains(">KIND_0</text>"), "smallest category left out of the chart");
+    assertTrue(deadLetters.contains("<td>KIND_0</td>"));
+  }
+
+  @Test
   void formatsElapsedTime() {
     assertEquals("850 ms", HtmlReport.formatElapsed(850));
     assertEquals("12.3 s", HtmlReport.formatElapsed(12_300));
