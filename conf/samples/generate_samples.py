@@ -145,8 +145,8 @@ def bban_for(rng, country):
 IBAN_LENGTHS = {"DE": 22, "GB": 22, "FR": 27, "NL": 18, "ES": 24, "CH": 21, "IT": 27}
 
 
-def iban(rng, country=None, printed=None):
-    country = country or rng.choice(list(IBAN_LENGTHS))
+def iban(rng, printed=None):
+    country = rng.choice(list(IBAN_LENGTHS))
     bban = bban_for(rng, country)
     value = country + iban_check_digits(country, bban) + bban
     assert len(value) == IBAN_LENGTHS[country] and iban_valid(value)
@@ -670,8 +670,10 @@ def shipping_doc(rng):
     customer, carrier = person(rng), rng.choice(["Atlas Freight Ltd", "Northwind Logistics"])
     d.t("Your order has shipped!\n\nHello ").e("PERSON", customer.split()[0]).t(",\n\n")
     d.t("Good news: order ").t(ref_code(rng, "SO")).t(" left our warehouse with ").e("ORGANIZATION", carrier)
-    d.t(". Expected delivery: ").e("DATE_TIME", a_date(rng, False)).t(".\n\nShip to:\n").e("PERSON", customer)
-    d.t("\n").e("STREET_ADDRESS", street_address(rng, True)).t("\n\n")
+    # Carriers print labels in capitals: names and addresses must be found without their usual casing.
+    label = str.upper if rng.random() < 0.3 else str
+    d.t(". Expected delivery: ").e("DATE_TIME", a_date(rng, False)).t(".\n\n" + label("Ship to:") + "\n")
+    d.e("PERSON", label(customer)).t("\n").e("STREET_ADDRESS", label(street_address(rng, True))).t("\n\n")
     d.t("Tracking: ").decoy("US_BANK_NUMBER", "TRK" + letters(rng, 2) + digits(rng, 9) + letters(rng, 2))
     d.t("\nTrack online: ").e("URL", "https://track.%s/?id=%s" % (rng.choice(COMPANY_DOMAINS), letters(rng, 6)))
     d.t("\nThe driver may call you on ")
