@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Where in a text a recognizer's regexes may match, as sorted, non-overlapping char regions
- * {@code [start0, end0, start1, end1, ...]}. Regions are whole tokens, so word-boundary lookarounds at
- * their edges see the same neighbours as over the whole text.
+ * {@code [start0, end0, start1, end1, ...]}. Regexes run with transparent bounds, so lookarounds at a
+ * region's edge see the real neighbours; a region must therefore only be wide enough to hold a match.
  */
 public abstract class Candidates {
 
@@ -22,15 +22,20 @@ public abstract class Candidates {
     };
   }
 
-  /** Tokens carrying any of {@code flags} (see {@link TextIndex}). */
-  public static Candidates tokensWith(int flags) {
+  /** Tokens carrying any of {@code flags} (see {@link TextIndex}) and at least {@code minLength} chars long. */
+  public static Candidates tokensWith(int flags, int minLength) {
+    return tokensWith(flags, minLength, 0);
+  }
+
+  /** As {@link #tokensWith(int, int)}, each region extended over the next {@code padTokensAfter} tokens. */
+  public static Candidates tokensWith(int flags, int minLength, int padTokensAfter) {
     return new Candidates() {
       @Override
       public int[] regions(TextIndex index) {
         Regions out = new Regions();
         for (int t = 0; t < index.tokenCount(); t++) {
-          if ((index.tokenFlags(t) & flags) != 0) {
-            out.add(index.tokenStart(t), index.tokenEnd(t));
+          if ((index.tokenFlags(t) & flags) != 0 && index.tokenEnd(t) - index.tokenStart(t) >= minLength) {
+            out.add(index.tokenStart(t), index.tokenEnd(Math.min(index.tokenCount() - 1, t + padTokensAfter)));
           }
         }
         return out.toArray();
@@ -40,7 +45,7 @@ public abstract class Candidates {
 
   /**
    * Numeric chunks with at least {@code minDigits} digits, widened by {@code padTokens} tokens on each
-   * side for words that belong to a match (month names, "DE" before IBAN digits are inside the token).
+   * side for words that belong to a match.
    */
   public static Candidates numericChunks(int minDigits, int padTokens) {
     return new Candidates() {
@@ -59,8 +64,30 @@ public abstract class Candidates {
     };
   }
 
-  /** Collects regions in increasing order, merging those that touch or overlap. */
-  private static final class Regions {
+  /**
+   * Runs of at least {@code minLength} consecutive digits, widened by {@code padBefore} and
+   * {@code padAfter} chars for letters that belong to a match ("A12345678").
+   */
+  public static Candidates digitRuns(int minLength, int padBefore, int padAfter) {
+    return new Candidates() {
+      @Override
+      public int[] regions(TextIndex index) {
+        Regions out = new Regions();
+        int length = index.text().length();
+        for (int r = 0; r < index.digitRunCount(); r++) {
+          int start = index.digitRunStart(r);
+          int end = index.digitRunEnd(r);
+          if (end - start >= minLength) {
+            out.add(Math.max(0, start - padBefore), Math.min(length, end + padAfter));
+          }
+        }
+        return out.toArray();
+      }
+    };
+  }
+
+  /** Collects regions in increasing order of start, merging those that touch or overlap. */
+  static final class Regions {
     private int[] pairs = new int[16];
     private int size;
 

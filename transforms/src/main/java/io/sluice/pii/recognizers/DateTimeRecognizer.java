@@ -2,6 +2,7 @@ package io.sluice.pii.recognizers;
 
 import io.sluice.pii.Detection;
 import io.sluice.pii.EntityTypes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +16,7 @@ import java.util.regex.Matcher;
 public final class DateTimeRecognizer extends RegexRecognizer {
 
   private static final String NUMERIC_DMY = "numeric";
+  private static final String CLOCK_TIME = "clock time";
   private static final String MONTH =
       "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
           + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
@@ -39,16 +41,78 @@ public final class DateTimeRecognizer extends RegexRecognizer {
                 + NUMERIC_AFTER, 0.6),
             ScoredPattern.of("numeric ymd", NUMERIC_BEFORE + YEAR + "([/.])(?:0?[1-9]|1[0-2])\\1(?:[12][0-9]|3[01]|0?[1-9])"
                 + NUMERIC_AFTER, 0.6),
-            ScoredPattern.of("month day year", "(?i)" + BEFORE + WEEKDAY + MONTH + "\\s" + DAY + "(?:,?\\s" + YEAR + ")?"
-                + AFTER, 0.6),
+            ScoredPattern.of("month day year", "(?i)" + BEFORE + WEEKDAY + MONTH + "(?:\\s" + DAY + "(?:,?\\s" + YEAR
+                + ")?|,?\\s" + YEAR + ")" + AFTER, 0.6).within(MONTH_TOKENS),
             ScoredPattern.of("day month year", "(?i)" + BEFORE + WEEKDAY + DAY + "(?:\\sof)?\\s" + MONTH + "(?:,?\\s"
-                + YEAR + ")?" + AFTER, 0.6),
-            ScoredPattern.of("month year", "(?i)" + BEFORE + MONTH + ",?\\s" + YEAR + AFTER, 0.6),
-            ScoredPattern.of("clock time", NUMERIC_BEFORE + CLOCK + "(?:\\s?" + MERIDIEM + ")?" + "(?![0-9A-Za-z]|[:.][0-9])",
-                0.4),
-            ScoredPattern.of("hour meridiem", BEFORE + "(?:1[0-2]|0?[1-9])\\s?" + MERIDIEM + "(?![A-Za-z0-9])", 0.5)),
-        // Month and weekday names sit next to the digits of a written date.
-        Candidates.numericChunks(1, 2));
+                + YEAR + ")?" + AFTER, 0.6).within(MONTH_TOKENS),
+            ScoredPattern.of(CLOCK_TIME, NUMERIC_BEFORE + CLOCK + "(?:\\s?" + MERIDIEM + ")?" + "(?![0-9A-Za-z]|[:.][0-9])",
+                0.4).within(Candidates.tokensWith(TextIndex.COLON, 4, 1)),
+            ScoredPattern.of("hour meridiem", BEFORE + "(?:1[0-2]|0?[1-9])\\s?" + MERIDIEM + "(?![A-Za-z0-9])", 0.5)
+                .within(HOUR_BEFORE_MERIDIEM)),
+        // Numeric dates are single tokens: "5/3/24" is the shortest.
+        Candidates.tokensWith(TextIndex.DIGIT, 6));
+  }
+
+  /** Three-letter month prefixes packed as ints, sorted for binary search. */
+  private static final int[] MONTH_KEYS = monthKeys();
+
+  /**
+   * Tokens starting with a month name ("Mar", "march,"), with two tokens on each side: a weekday and a
+   * day may come before the month, a day and a year after it.
+   */
+  private static final Candidates MONTH_TOKENS = new Candidates() {
+    @Override
+    public int[] regions(TextIndex index) {
+      Regions out = new Regions();
+      String text = index.text();
+      for (int t = 0; t < index.tokenCount(); t++) {
+        int s = index.tokenStart(t);
+        if (index.tokenEnd(t) - s >= 3 && Arrays.binarySearch(MONTH_KEYS, key(text, s)) >= 0) {
+          int first = Math.max(0, t - 2);
+          int last = Math.min(index.tokenCount() - 1, t + 2);
+          out.add(index.tokenStart(first), index.tokenEnd(last));
+        }
+      }
+      return out.toArray();
+    }
+  };
+
+  /** A run of one or two digits followed, maybe after a space, by 'a' or 'p': "9am", "10 P.M.". */
+  private static final Candidates HOUR_BEFORE_MERIDIEM = new Candidates() {
+    @Override
+    public int[] regions(TextIndex index) {
+      Regions out = new Regions();
+      String text = index.text();
+      int n = text.length();
+      for (int r = 0; r < index.digitRunCount(); r++) {
+        int start = index.digitRunStart(r);
+        int end = index.digitRunEnd(r);
+        int next = end < n && text.charAt(end) == ' ' ? end + 1 : end;
+        if (end - start <= 2 && next < n && "aApP".indexOf(text.charAt(next)) >= 0) {
+          out.add(start, Math.min(n, next + 4));
+        }
+      }
+      return out.toArray();
+    }
+  };
+
+  private static int[] monthKeys() {
+    String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    int[] keys = new int[months.length];
+    for (int i = 0; i < months.length; i++) {
+      keys[i] = key(months[i], 0);
+    }
+    Arrays.sort(keys);
+    return keys;
+  }
+
+  /** The three chars at {@code at}, ASCII-lower-cased, packed into one int. */
+  private static int key(String text, int at) {
+    return (lower(text.charAt(at)) << 16) | (lower(text.charAt(at + 1)) << 8) | lower(text.charAt(at + 2));
+  }
+
+  private static int lower(char c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c & 0xff;
   }
 
   @Override
@@ -57,7 +121,7 @@ public final class DateTimeRecognizer extends RegexRecognizer {
       return acceptNumericDate(match, pattern);
     }
     double score = pattern.score();
-    if (pattern.name().equals("clock time") && hasMeridiem(match.group())) {
+    if (pattern.name().equals(CLOCK_TIME) && hasMeridiem(match.group())) {
       score = 0.6;
     }
     return detection(match.start(), match.end(), score);

@@ -20,7 +20,7 @@ public final class DomainNameRecognizer extends RegexRecognizer {
             "(?<![A-Za-z0-9@._%+-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,24})"
                 + "(?![A-Za-z0-9@_-]|\\.[A-Za-z0-9])",
             0.5)),
-        Candidates.tokensWith(TextIndex.DOT_LETTER));
+        Candidates.tokensWith(TextIndex.DOT_LETTER, 4));
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class EmailRecognizer extends RegexRecognizer {
             "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
                 + "([A-Za-z]{2,24})(?![A-Za-z0-9_-])",
             BASE_SCORE)),
-        Candidates.tokensWith(TextIndex.AT));
+        Candidates.tokensWith(TextIndex.AT, 6));
   }
 
   @Override

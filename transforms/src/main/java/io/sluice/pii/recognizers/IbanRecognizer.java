@@ -17,8 +17,38 @@ public final class IbanRecognizer extends RegexRecognizer {
     super("IbanRecognizer", EntityTypes.IBAN_CODE, Set.of("iban", "bank", "account", "transfer", "transaction"),
         List.of(ScoredPattern.of("iban",
             "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])", 0.5)),
-        // Letter-only groups ("GB82 WEST 1234") break a numeric chunk, so take in neighbouring tokens.
-        Candidates.numericChunks(2, 2));
+        IBAN_STARTS);
+  }
+
+  /** Up to 34 chars in groups of four: a token that starts like "DE89" and the seven tokens after it. */
+  private static final Candidates IBAN_STARTS = new Candidates() {
+    @Override
+    public int[] regions(TextIndex index) {
+      Regions out = new Regions();
+      String text = index.text();
+      for (int t = 0; t < index.tokenCount(); t++) {
+        int s = index.tokenStart(t);
+        int length = index.tokenEnd(t) - s;
+        // One leading char may be punctuation: "(DE89".
+        if ((length >= 4 && startsLikeIban(text, s)) || (length >= 5 && startsLikeIban(text, s + 1))) {
+          out.add(s, index.tokenEnd(Math.min(index.tokenCount() - 1, t + 7)));
+        }
+      }
+      return out.toArray();
+    }
+  };
+
+  private static boolean startsLikeIban(String text, int at) {
+    return isUpper(text.charAt(at)) && isUpper(text.charAt(at + 1)) && isDigit(text.charAt(at + 2))
+        && isDigit(text.charAt(at + 3));
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   @Override

@@ -18,13 +18,14 @@ public final class IpAddressRecognizer extends RegexRecognizer {
   public IpAddressRecognizer() {
     super("IpAddressRecognizer", EntityTypes.IP_ADDRESS, Set.of("ip", "ipv4", "ipv6", "address", "host", "server"),
         List.of(
-            ScoredPattern.of(V4, "(?<![0-9A-Za-z.])[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?![0-9A-Za-z]|\\.[0-9])", 0.6),
+            ScoredPattern.of(V4, "(?<![0-9A-Za-z.])[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?![0-9A-Za-z]|\\.[0-9])", 0.6)
+                .within(Candidates.tokensWith(TextIndex.DIGIT, 7)),
             ScoredPattern.of("ipv6",
                 "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?"
                     + "(?![0-9A-Za-z]|\\.[0-9])",
                 0.6)),
-        // Every IPv6 form has a colon and every IPv4 a digit; both kinds of token sit in numeric chunks.
-        Candidates.numericChunks(0, 0));
+        // Every IPv6 form has a colon ("::1" is the shortest).
+        Candidates.tokensWith(TextIndex.COLON, 3));
   }
 
   @Override

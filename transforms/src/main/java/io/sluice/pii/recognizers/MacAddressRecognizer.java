@@ -16,6 +16,6 @@ public final class MacAddressRecognizer extends RegexRecognizer {
                 0.6),
             ScoredPattern.of("mac cisco",
                 "(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\\.[0-9A-Za-z])", 0.6)),
-        Candidates.numericChunks(0, 0));
+        Candidates.tokensWith(TextIndex.DIGIT | TextIndex.COLON, 14));
   }
 }

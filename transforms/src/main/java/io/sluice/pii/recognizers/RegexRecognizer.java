@@ -13,10 +13,18 @@ import java.util.regex.Pattern;
  */
 public abstract class RegexRecognizer implements IndexedRecognizer {
 
-  /** One regex and the score of a match before validation and context. */
-  public record ScoredPattern(String name, Pattern pattern, double score) {
+  /**
+   * One regex, the score of a match before validation and context, and where it may match (null: the
+   * recognizer's default candidates).
+   */
+  public record ScoredPattern(String name, Pattern pattern, double score, Candidates candidates) {
     public static ScoredPattern of(String name, String regex, double score) {
-      return new ScoredPattern(name, Pattern.compile(regex), score);
+      return new ScoredPattern(name, Pattern.compile(regex), score, null);
+    }
+
+    /** This pattern, looked for only in {@code where} instead of the recognizer's default regions. */
+    public ScoredPattern within(Candidates where) {
+      return new ScoredPattern(name, pattern, score, where);
     }
   }
 
@@ -56,12 +64,19 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
 
   @Override
   public void analyze(TextIndex index, List<Detection> out) {
-    int[] regions = candidates.regions(index);
-    if (regions.length == 0) {
-      return;
-    }
     String text = index.text();
+    // Patterns sharing a Candidates instance share its regions; consecutive patterns usually do.
+    Candidates lastCandidates = null;
+    int[] regions = null;
     for (ScoredPattern pattern : patterns) {
+      Candidates where = pattern.candidates() == null ? candidates : pattern.candidates();
+      if (where != lastCandidates) {
+        regions = where.regions(index);
+        lastCandidates = where;
+      }
+      if (regions.length == 0) {
+        continue;
+      }
       Matcher m = pattern.pattern().matcher(text);
       // Lookarounds at a region's edge must see the real neighbours, not a fake text boundary.
       m.useTransparentBounds(true).useAnchoringBounds(false);

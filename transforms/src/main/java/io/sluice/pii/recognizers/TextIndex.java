@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * One cheap pass over a text that every built-in recognizer shares: whitespace-separated tokens with
  * flags for the characters that pattern entities need (digits, '@', ':', "://", a dot before a
- * letter), and "numeric chunks", runs of adjacent tokens holding digits or colons. Recognizers run their
- * regexes only inside the regions that can hold a match instead of over the whole text, which is where
- * most of the analyzer's speed comes from.
+ * letter), runs of ASCII digits, and "numeric chunks", runs of adjacent tokens holding digits or
+ * colons. Recognizers run their regexes only inside the regions that can hold a match instead of over
+ * the whole text, which is where most of the analyzer's speed comes from.
  */
 public final class TextIndex {
 
@@ -28,6 +28,10 @@ public final class TextIndex {
   private int[] tokenEnd;
   private int[] tokenFlags;
   private int[] tokenDigits;
+  private int runCount;
+  /** Maximal runs of ASCII digits: start and end (exclusive). */
+  private int[] runStart;
+  private int[] runEnd;
   private int chunkCount;
   /** Per chunk: first token, last token (inclusive), digit count. */
   private int[] chunkFirst;
@@ -41,6 +45,8 @@ public final class TextIndex {
     tokenEnd = new int[capacity];
     tokenFlags = new int[capacity];
     tokenDigits = new int[capacity];
+    runStart = new int[capacity / 2];
+    runEnd = new int[capacity / 2];
     scanTokens();
     buildChunks();
   }
@@ -69,6 +75,18 @@ public final class TextIndex {
     return tokenFlags[token];
   }
 
+  public int digitRunCount() {
+    return runCount;
+  }
+
+  public int digitRunStart(int run) {
+    return runStart[run];
+  }
+
+  public int digitRunEnd(int run) {
+    return runEnd[run];
+  }
+
   public int chunkCount() {
     return chunkCount;
   }
@@ -90,44 +108,88 @@ public final class TextIndex {
     return c <= ' ' || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
   }
 
+  /** Char classes for ASCII, so the scan does one table lookup and one switch per char. */
+  private static final byte OTHER = 0;
+  private static final byte SPACE = 1;
+  private static final byte DIGIT_CHAR = 2;
+  private static final byte COLON_CHAR = 3;
+  private static final byte AT_CHAR = 4;
+  private static final byte DOT_CHAR = 5;
+  private static final byte W_CHAR = 6;
+  private static final byte[] ASCII_CLASS = new byte[128];
+
+  static {
+    for (int c = 0; c <= ' '; c++) {
+      ASCII_CLASS[c] = SPACE;
+    }
+    for (int c = '0'; c <= '9'; c++) {
+      ASCII_CLASS[c] = DIGIT_CHAR;
+    }
+    ASCII_CLASS[':'] = COLON_CHAR;
+    ASCII_CLASS['@'] = AT_CHAR;
+    ASCII_CLASS['.'] = DOT_CHAR;
+    ASCII_CLASS['w'] = W_CHAR;
+    ASCII_CLASS['W'] = W_CHAR;
+  }
+
   private void scanTokens() {
     int n = text.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && isSpace(text.charAt(i))) {
-        i++;
+    int start = -1;
+    int flags = 0;
+    int digits = 0;
+    int runStartAt = -1;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      byte cls = c < 128 ? ASCII_CLASS[c] : (isSpace(c) ? SPACE : OTHER);
+      if (cls != DIGIT_CHAR && runStartAt >= 0) {
+        addRun(runStartAt, i);
+        runStartAt = -1;
       }
-      if (i == n) {
-        break;
+      if (cls == SPACE) {
+        if (start >= 0) {
+          addToken(start, i, flags, digits);
+          start = -1;
+        }
+        continue;
       }
-      int start = i;
-      int flags = 0;
-      int digits = 0;
-      for (; i < n; i++) {
-        char c = text.charAt(i);
-        if (c >= '0' && c <= '9') {
+      if (start < 0) {
+        start = i;
+        flags = 0;
+        digits = 0;
+      }
+      switch (cls) {
+        case DIGIT_CHAR -> {
           flags |= DIGIT;
           digits++;
-        } else if (c <= ' ') {
-          break;
-        } else if (c == ':') {
+          if (runStartAt < 0) {
+            runStartAt = i;
+          }
+        }
+        case COLON_CHAR -> {
           flags |= COLON;
           if (i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
             flags |= URL_MARK;
           }
-        } else if (c == '@') {
-          flags |= AT;
-        } else if (c == '.') {
+        }
+        case AT_CHAR -> flags |= AT;
+        case DOT_CHAR -> {
           if (i > start && i + 1 < n && isAsciiLetter(text.charAt(i + 1)) && isAsciiAlnum(text.charAt(i - 1))) {
             flags |= DOT_LETTER;
           }
-        } else if ((c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4)) {
-          flags |= URL_MARK;
-        } else if (c >= 0x80 && isSpace(c)) {
-          break;
         }
+        case W_CHAR -> {
+          if (text.regionMatches(true, i, "www.", 0, 4)) {
+            flags |= URL_MARK;
+          }
+        }
+        default -> { }
       }
-      addToken(start, i, flags, digits);
+    }
+    if (runStartAt >= 0) {
+      addRun(runStartAt, n);
+    }
+    if (start >= 0) {
+      addToken(start, n, flags, digits);
     }
   }
 
@@ -144,6 +206,17 @@ public final class TextIndex {
     tokenFlags[tokenCount] = flags;
     tokenDigits[tokenCount] = digits;
     tokenCount++;
+  }
+
+  private void addRun(int start, int end) {
+    if (runCount == runStart.length) {
+      int grown = Math.max(8, runCount * 2);
+      runStart = Arrays.copyOf(runStart, grown);
+      runEnd = Arrays.copyOf(runEnd, grown);
+    }
+    runStart[runCount] = start;
+    runEnd[runCount] = end;
+    runCount++;
   }
 
   private void buildChunks() {

@@ -19,7 +19,7 @@ public final class UrlRecognizer extends RegexRecognizer {
         List.of(
             ScoredPattern.of("url with scheme", "(?i)(?<![A-Za-z0-9])(?:https?|ftp)://[^\\s<>\"'`{}|\\\\^\\[\\]]+", 0.6),
             ScoredPattern.of("url www", "(?i)(?<![A-Za-z0-9./])www\\.[^\\s<>\"'`{}|\\\\^\\[\\]]+", 0.5)),
-        Candidates.tokensWith(TextIndex.URL_MARK));
+        Candidates.tokensWith(TextIndex.URL_MARK, 8));
   }
 
   @Override

@@ -11,6 +11,6 @@ public final class UsBankNumberRecognizer extends RegexRecognizer {
     super("UsBankNumberRecognizer", EntityTypes.US_BANK_NUMBER,
         Set.of("bank", "check", "account", "account#", "acct", "save", "debit", "checking", "savings"),
         List.of(ScoredPattern.of("bank account", "(?<![0-9A-Za-z-])[0-9]{8,17}(?![0-9A-Za-z]|-[0-9])", 0.05)),
-        Candidates.numericChunks(8, 0));
+        Candidates.digitRuns(8, 0, 0));
   }
 }

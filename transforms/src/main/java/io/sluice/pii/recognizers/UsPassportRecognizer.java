@@ -16,6 +16,6 @@ public final class UsPassportRecognizer extends RegexRecognizer {
         List.of(
             ScoredPattern.of("passport digits", "(?<![0-9A-Za-z-])[0-9]{9}(?![0-9A-Za-z]|-[0-9])", 0.05),
             ScoredPattern.of("passport next generation", "(?<![0-9A-Za-z-])[A-Z][0-9]{8}(?![0-9A-Za-z]|-[0-9])", 0.1)),
-        Candidates.numericChunks(8, 0));
+        Candidates.digitRuns(8, 1, 0));
   }
 }
