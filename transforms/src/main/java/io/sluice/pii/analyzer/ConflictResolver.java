@@ -43,8 +43,8 @@ public final class ConflictResolver {
   }
 
   /**
-   * Kept spans are disjoint, so only two can overlap the candidate first: the last one starting before
-   * its end, and (if that one starts before the candidate) nothing else can reach into it.
+   * Kept spans are disjoint, so among those starting before the candidate's end the last one also ends
+   * last: if any kept span overlaps the candidate, that one does.
    */
   private static boolean overlapsKept(TreeMap<Integer, Detection> keptByStart, Detection candidate) {
     Map.Entry<Integer, Detection> before = keptByStart.lowerEntry(candidate.end());
