@@ -178,7 +178,7 @@ public final class TextIndex {
           }
         }
         case W_CHAR -> {
-          if (text.regionMatches(true, i, "www.", 0, 4)) {
+          if (i + 3 < n && (text.charAt(i + 1) | 0x20) == 'w' && text.regionMatches(true, i, "www.", 0, 4)) {
             flags |= URL_MARK;
           }
         }
