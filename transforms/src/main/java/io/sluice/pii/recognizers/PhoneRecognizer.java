@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class PhoneRecognizer implements IndexedRecognizer {
 
-  static final double BASE_SCORE = 0.4;
+  private static final double BASE_SCORE = 0.4;
   private static final int MIN_DIGITS = 7;
   private static final int MAX_DIGITS = 15;
   /** libphonenumber's code for "no default region": it then accepts only international numbers. */
@@ -57,7 +57,7 @@ public final class PhoneRecognizer implements IndexedRecognizer {
 
   @Override
   public Set<String> contextWords() {
-    return Set.of("phone", "number", "telephone", "tel", "cell", "cellphone", "mobile", "call", "fax", "ph");
+    return Set.of("phone", "telephone", "tel", "cell", "cellphone", "mobile", "call", "fax", "ph");
   }
 
   @Override

@@ -58,10 +58,6 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
     return contextWords;
   }
 
-  protected String entity() {
-    return entity;
-  }
-
   @Override
   public void analyze(TextIndex index, List<Detection> out) {
     String text = index.text();
