@@ -96,7 +96,7 @@ public final class Analyzer implements AutoCloseable {
 
   /** Findings in {@code text}, char offsets, sorted by start and non-overlapping. */
   public List<Detection> analyze(String text) {
-    return analyzeAll(List.of(text)).get(0);
+    return analyzeAll(List.of(Objects.requireNonNull(text, "a text to analyze is null"))).get(0);
   }
 
   /**
