@@ -38,7 +38,7 @@ class TextIndexTest {
   @Test
   void digitRunsWithPadding() {
     String text = "id A12345678, n 12 and 987654321x";
-    assertArrayEquals(new String[] {"A12345678,", "987654321x"}, regionTexts(text, Candidates.digitRuns(8, 1, 1)));
+    assertArrayEquals(new String[] {"A12345678,", " 987654321x"}, regionTexts(text, Candidates.digitRuns(8, 1, 1)));
   }
 
   @Test
