@@ -172,7 +172,7 @@ public final class Analyzer implements AutoCloseable {
 
   /** An enabled entity that no recognizer emits is almost always a policy mistake worth a log line. */
   private void warnAboutUncoveredEntities() {
-    Set<String> uncovered = new TreeSet<>(selection.reported());
+    Set<String> uncovered = new TreeSet<>(selection.enabledInPolicy());
     for (Recognizer r : registry.byName().values()) {
       uncovered.removeAll(r.supportedEntities());
     }

@@ -122,6 +122,16 @@ class AnalyzerTest {
   }
 
   @Test
+  void denyListForABuiltInEntityDoesNotSwitchItsRecognizerOn() {
+    Policy policy = policyWith();
+    policy.denyList = Map.of(EntityTypes.EMAIL_ADDRESS, List.of("ceo@example.com"));
+    try (Analyzer analyzer = Analyzer.fromPolicy(policy)) {
+      assertEquals(List.of("EMAIL_ADDRESS:ceo@example.com"), covered(analyzer, "ceo@example.com and bob@example.com"));
+      assertEquals(java.util.Set.of("deny_list"), analyzer.recognizerNames());
+    }
+  }
+
+  @Test
   void allowListDropsExactMatchesInAnyCase() {
     Policy policy = policyWith(EntityTypes.EMAIL_ADDRESS);
     policy.allowList = List.of("Support@Example.com");
