@@ -6,6 +6,7 @@ import io.sluice.pii.recognizers.BuiltInRecognizers;
 import io.sluice.pii.recognizers.IndexedRecognizer;
 import io.sluice.pii.recognizers.TextIndex;
 import io.sluice.policy.Policy;
+import io.sluice.policy.PolicyException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ public final class Analyzer implements AutoCloseable {
     this.contextEnhancer = new ContextEnhancer(policy.context);
     this.allowList = new AllowList(policy.allowList);
     policy.entities.forEach((entity, settings) -> {
-      if (settings != null) {
+      if (settings != null && settings.context != null) {
         policyContextByEntity.put(entity, new ContextWords(settings.context));
       }
     });
@@ -54,7 +55,7 @@ public final class Analyzer implements AutoCloseable {
       for (String entity : recognizer.supportedEntities()) {
         List<String> words = new ArrayList<>(recognizer.contextWords());
         Policy.EntityPolicy settings = policy.entities.get(entity);
-        if (settings != null) {
+        if (settings != null && settings.context != null) {
           words.addAll(settings.context);
         }
         byEntity.put(entity, new ContextWords(words));
@@ -66,7 +67,21 @@ public final class Analyzer implements AutoCloseable {
 
   /** Builds the recognizers a policy asks for; throws {@link io.sluice.policy.PolicyException} on a bad one. */
   public static Analyzer fromPolicy(Policy policy) {
-    return new Analyzer(Objects.requireNonNull(policy, "policy"));
+    Objects.requireNonNull(policy, "policy");
+    requirePresent(policy.entities, "entities");
+    requirePresent(policy.context, "context");
+    requirePresent(policy.allowList, "allow_list");
+    requirePresent(policy.denyList, "deny_list");
+    requirePresent(policy.customRecognizers, "custom_recognizers");
+    requirePresent(policy.recognizers, "recognizers");
+    return new Analyzer(policy);
+  }
+
+  /** YAML binds an empty key ("allow_list:") to null; say which one instead of failing later. */
+  private static void requirePresent(Object field, String key) {
+    if (field == null) {
+      throw new PolicyException("policy key '" + key + "' is empty: remove it or give it a value");
+    }
   }
 
   /** Entity types with a built-in recognizer, for policy validation. */
@@ -81,7 +96,7 @@ public final class Analyzer implements AutoCloseable {
 
   /** Findings in {@code text}, char offsets, sorted by start and non-overlapping. */
   public List<Detection> analyze(String text) {
-    return analyzeAll(List.of(text)).get(0);
+    return analyzeAll(List.of(Objects.requireNonNull(text, "a text to analyze is null"))).get(0);
   }
 
   /**
@@ -105,6 +120,7 @@ public final class Analyzer implements AutoCloseable {
     }
     for (Recognizer recognizer : registry.batched()) {
       List<List<Detection>> perText = recognizer.analyzeAll(texts);
+      checkSpans(recognizer, texts, perText);
       for (int i = 0; i < texts.size(); i++) {
         raw.get(i).addAll(perText.get(i));
       }
@@ -114,6 +130,21 @@ public final class Analyzer implements AutoCloseable {
       out.add(postProcess(texts.get(i), raw.get(i)));
     }
     return out;
+  }
+
+  private static void checkSpans(Recognizer recognizer, List<String> texts, List<List<Detection>> perText) {
+    if (perText.size() != texts.size()) {
+      throw new IllegalStateException("recognizer '" + recognizer.name() + "' returned " + perText.size()
+          + " results for " + texts.size() + " texts");
+    }
+    for (int i = 0; i < texts.size(); i++) {
+      for (Detection d : perText.get(i)) {
+        if (d.end() > texts.get(i).length()) {
+          throw new IllegalStateException("recognizer '" + recognizer.name() + "' returned a span past the end of text "
+              + i + " of the batch");
+        }
+      }
+    }
   }
 
   private List<Detection> postProcess(String text, List<Detection> raw) {
@@ -141,7 +172,7 @@ public final class Analyzer implements AutoCloseable {
 
   /** An enabled entity that no recognizer emits is almost always a policy mistake worth a log line. */
   private void warnAboutUncoveredEntities() {
-    Set<String> uncovered = new TreeSet<>(selection.reported());
+    Set<String> uncovered = new TreeSet<>(selection.enabledInPolicy());
     for (Recognizer r : registry.byName().values()) {
       uncovered.removeAll(r.supportedEntities());
     }

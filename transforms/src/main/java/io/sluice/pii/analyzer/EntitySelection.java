@@ -21,11 +21,7 @@ final class EntitySelection {
   EntitySelection(Policy policy) {
     this.entities = policy.entities;
     this.defaultThreshold = policy.defaultThreshold;
-    entities.forEach((entity, settings) -> {
-      if (settings == null || settings.enabled) {
-        reported.add(entity);
-      }
-    });
+    reported.addAll(enabledInPolicy());
     for (Policy.CustomRecognizerSpec spec : policy.customRecognizers) {
       addUnlessDisabled(spec.entity);
     }
@@ -43,12 +39,18 @@ final class EntitySelection {
     return reported.contains(entity);
   }
 
-  /** Reported entities, in policy order first. */
-  Set<String> reported() {
-    Set<String> ordered = new LinkedHashSet<>();
-    entities.keySet().stream().filter(reported::contains).forEach(ordered::add);
-    ordered.addAll(reported);
-    return ordered;
+  /**
+   * Entities enabled under {@code entities:}, in policy order: those get built-in recognizers. A deny-list
+   * entry for EMAIL_ADDRESS alone reports the listed strings, not every e-mail address.
+   */
+  Set<String> enabledInPolicy() {
+    Set<String> enabled = new LinkedHashSet<>();
+    entities.forEach((entity, settings) -> {
+      if (settings == null || settings.enabled) {
+        enabled.add(entity);
+      }
+    });
+    return enabled;
   }
 
   /** The entity's own threshold, else the policy default. */

@@ -34,7 +34,7 @@ final class RecognizerRegistry implements AutoCloseable {
 
   RecognizerRegistry(Policy policy, EntitySelection selection) {
     try {
-      for (String entity : selection.reported()) {
+      for (String entity : selection.enabledInPolicy()) {
         IndexedRecognizer builtIn = BuiltInRecognizers.create(entity, policy);
         if (builtIn != null) {
           add(builtIn);

@@ -67,7 +67,8 @@ public final class DateTimeRecognizer extends RegexRecognizer {
       String text = index.text();
       for (int t = 0; t < index.tokenCount(); t++) {
         int s = index.tokenStart(t);
-        if (index.tokenEnd(t) - s >= 3 && Arrays.binarySearch(MONTH_KEYS, key(text, s)) >= 0) {
+        if (index.tokenEnd(t) - s >= 3 && mayStartMonth(text.charAt(s))
+            && Arrays.binarySearch(MONTH_KEYS, key(text, s)) >= 0) {
           int first = Math.max(0, t - 2);
           int last = Math.min(index.tokenCount() - 1, t + 2);
           out.add(index.tokenStart(first), index.tokenEnd(last));
@@ -104,6 +105,22 @@ public final class DateTimeRecognizer extends RegexRecognizer {
     }
     Arrays.sort(keys);
     return keys;
+  }
+
+  /** Cheap first test, most tokens fail it: month names start with one of "adfjmnos". */
+  private static boolean mayStartMonth(char c) {
+    int lower = lower(c);
+    return lower >= 'a' && lower <= 'z' && (MONTH_INITIALS & (1 << (lower - 'a'))) != 0;
+  }
+
+  private static final int MONTH_INITIALS = initials("adfjmnos");
+
+  private static int initials(String letters) {
+    int mask = 0;
+    for (int i = 0; i < letters.length(); i++) {
+      mask |= 1 << (letters.charAt(i) - 'a');
+    }
+    return mask;
   }
 
   /** The three chars at {@code at}, ASCII-lower-cased, packed into one int. */

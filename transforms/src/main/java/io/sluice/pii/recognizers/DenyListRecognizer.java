@@ -3,6 +3,7 @@ package io.sluice.pii.recognizers;
 import io.sluice.pii.Detection;
 import io.sluice.pii.Recognizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,7 @@ public final class DenyListRecognizer implements Recognizer {
 
   @Override
   public Set<String> supportedEntities() {
-    Set<String> entities = new java.util.HashSet<>();
+    Set<String> entities = new HashSet<>();
     for (EntityTerms t : terms) {
       entities.add(t.entity());
     }

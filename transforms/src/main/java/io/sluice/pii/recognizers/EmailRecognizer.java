@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
  */
 public final class EmailRecognizer extends RegexRecognizer {
 
-  static final double BASE_SCORE = 0.5;
+  private static final double BASE_SCORE = 0.5;
 
   public EmailRecognizer() {
     super("EmailRecognizer", EntityTypes.EMAIL_ADDRESS, Set.of("email", "mail", "e-mail", "contact"),

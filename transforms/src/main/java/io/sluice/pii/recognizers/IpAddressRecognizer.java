@@ -24,8 +24,8 @@ public final class IpAddressRecognizer extends RegexRecognizer {
                 "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?"
                     + "(?![0-9A-Za-z]|\\.[0-9])",
                 0.6)),
-        // Every IPv6 form has a colon ("::1" is the shortest).
-        Candidates.tokensWith(TextIndex.COLON, 3));
+        // Every IPv6 form has at least two colons ("::1" is the shortest).
+        Candidates.tokensWith(TextIndex.COLONS, 3));
   }
 
   @Override

@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  */
 public final class PhoneRecognizer implements IndexedRecognizer {
 
-  static final double BASE_SCORE = 0.4;
+  private static final double BASE_SCORE = 0.4;
   private static final int MIN_DIGITS = 7;
   private static final int MAX_DIGITS = 15;
+  /** libphonenumber's code for "no default region": it then accepts only international numbers. */
+  private static final String UNKNOWN_REGION = "ZZ";
 
   private static final Candidates CHUNKS = Candidates.numericChunks(MIN_DIGITS, 0);
   /** Optional '+', then up to seven digit groups joined by one space, dot or dash, some in parentheses. */
@@ -35,12 +37,12 @@ public final class PhoneRecognizer implements IndexedRecognizer {
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final List<String> regions;
 
-  /** @param regions ISO 3166 alpha-2 codes tried for numbers written without a country code */
+  /**
+   * @param regions ISO 3166 alpha-2 codes tried for numbers written without a country code; with none
+   *     (or unknown ones) only numbers written with a '+' country code are found
+   */
   public PhoneRecognizer(List<String> regions) {
-    if (regions.isEmpty()) {
-      throw new IllegalArgumentException("phone recognizer needs at least one region");
-    }
-    this.regions = List.copyOf(regions);
+    this.regions = regions == null || regions.isEmpty() ? List.of(UNKNOWN_REGION) : List.copyOf(regions);
   }
 
   @Override
@@ -55,7 +57,7 @@ public final class PhoneRecognizer implements IndexedRecognizer {
 
   @Override
   public Set<String> contextWords() {
-    return Set.of("phone", "number", "telephone", "tel", "cell", "cellphone", "mobile", "call", "fax", "ph");
+    return Set.of("phone", "telephone", "tel", "cell", "cellphone", "mobile", "call", "fax", "ph");
   }
 
   @Override

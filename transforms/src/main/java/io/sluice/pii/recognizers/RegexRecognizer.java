@@ -58,10 +58,6 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
     return contextWords;
   }
 
-  protected String entity() {
-    return entity;
-  }
-
   @Override
   public void analyze(TextIndex index, List<Detection> out) {
     String text = index.text();
@@ -83,6 +79,9 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
       for (int r = 0; r < regions.length; r += 2) {
         m.region(regions[r], regions[r + 1]);
         while (m.find()) {
+          if (m.end() == m.start()) {
+            continue; // a user regex that can match nothing; an empty span is no finding
+          }
           Detection d = accept(text, m, pattern);
           if (d != null) {
             out.add(d);

@@ -18,6 +18,8 @@ public final class TextIndex {
   public static final int DOT_LETTER = 8;
   /** "://" or "www.", the start of a URL. */
   public static final int URL_MARK = 16;
+  /** Two or more colons, as in IPv6 addresses, MAC addresses and times with seconds. */
+  public static final int COLONS = 32;
 
   /** Tokens closer than this many whitespace chars join one numeric chunk ("+1 (555) 010-9999"). */
   private static final int MAX_CHUNK_GAP = 2;
@@ -166,7 +168,7 @@ public final class TextIndex {
           }
         }
         case COLON_CHAR -> {
-          flags |= COLON;
+          flags |= (flags & COLON) != 0 ? COLONS : COLON;
           if (i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
             flags |= URL_MARK;
           }
@@ -178,7 +180,7 @@ public final class TextIndex {
           }
         }
         case W_CHAR -> {
-          if (text.regionMatches(true, i, "www.", 0, 4)) {
+          if (i + 3 < n && (text.charAt(i + 1) | 0x20) == 'w' && text.regionMatches(true, i, "www.", 0, 4)) {
             flags |= URL_MARK;
           }
         }

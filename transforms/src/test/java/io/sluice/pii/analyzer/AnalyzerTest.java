@@ -122,6 +122,16 @@ class AnalyzerTest {
   }
 
   @Test
+  void denyListForABuiltInEntityDoesNotSwitchItsRecognizerOn() {
+    Policy policy = policyWith();
+    policy.denyList = Map.of(EntityTypes.EMAIL_ADDRESS, List.of("ceo@example.com"));
+    try (Analyzer analyzer = Analyzer.fromPolicy(policy)) {
+      assertEquals(List.of("EMAIL_ADDRESS:ceo@example.com"), covered(analyzer, "ceo@example.com and bob@example.com"));
+      assertEquals(java.util.Set.of("deny_list"), analyzer.recognizerNames());
+    }
+  }
+
+  @Test
   void allowListDropsExactMatchesInAnyCase() {
     Policy policy = policyWith(EntityTypes.EMAIL_ADDRESS);
     policy.allowList = List.of("Support@Example.com");
@@ -238,6 +248,38 @@ class AnalyzerTest {
     Policy bad = policyWith();
     bad.recognizers.put("codes", Map.of("type", "test-keyword"));
     assertThrows(PolicyException.class, () -> Analyzer.fromPolicy(bad));
+  }
+
+  @Test
+  void emptyPolicyKeysAndEmptyMatchesAreHandled() {
+    Policy nullAllowList = policyWith(EntityTypes.EMAIL_ADDRESS);
+    nullAllowList.allowList = null;
+    PolicyException e = assertThrows(PolicyException.class, () -> Analyzer.fromPolicy(nullAllowList));
+    assertTrue(e.getMessage().contains("allow_list"));
+
+    Policy emptyMatch = policyWith();
+    Policy.CustomRecognizerSpec spec = new Policy.CustomRecognizerSpec();
+    spec.name = "optional";
+    spec.entity = "THING";
+    Policy.PatternSpec pattern = new Policy.PatternSpec();
+    pattern.name = "maybe";
+    pattern.regex = "x*";
+    pattern.score = 0.9;
+    spec.patterns.add(pattern);
+    emptyMatch.customRecognizers.add(spec);
+    try (Analyzer analyzer = Analyzer.fromPolicy(emptyMatch)) {
+      assertEquals(List.of("THING:xx"), covered(analyzer, "a xx b"));
+    }
+  }
+
+  @Test
+  void withoutPhoneRegionsOnlyInternationalNumbersAreFound() {
+    Policy policy = policyWith(EntityTypes.PHONE_NUMBER);
+    policy.phoneRegions = List.of();
+    try (Analyzer analyzer = Analyzer.fromPolicy(policy)) {
+      assertEquals(List.of("PHONE_NUMBER:+44 20 7946 0958"),
+          covered(analyzer, "phone +44 20 7946 0958 or phone (415) 555-2671"));
+    }
   }
 
   @Test
