@@ -1,0 +1,72 @@
+package io.sluice.pipelines.io;
+
+import io.sluice.schemas.Document;
+import io.sluice.transforms.DeadLetters;
+import io.sluice.transforms.ErrorKinds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
+import org.apache.beam.sdk.io.FileIO.ReadableFile;
+import org.apache.beam.sdk.transforms.DoFn;
+
+/** Reads one JSONL file: each line becomes a document or a dead letter; an unreadable file one dead letter. */
+final class JsonlReadFn extends DoFn<ReadableFile, Document> {
+  private final ReadSettings settings;
+  private transient StrictUtf8 utf8;
+  private transient JsonlLineParser parser;
+
+  JsonlReadFn(ReadSettings settings) {
+    this.settings = settings;
+  }
+
+  @Setup
+  public void setup() {
+    utf8 = new StrictUtf8();
+    parser = new JsonlLineParser(settings);
+  }
+
+  @ProcessElement
+  public void process(@Element ReadableFile file, MultiOutputReceiver out) {
+    String name = file.getMetadata().resourceId().getFilename();
+    long lineNumber = 0;
+    try (InputStream in = Channels.newInputStream(file.open())) {
+      BoundedLineReader lines = new BoundedLineReader(in, settings.maxDocBytes());
+      for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+        lineNumber = line.number();
+        emit(line, name + ":" + line.number(), out);
+      }
+    } catch (IOException e) {
+      // Lines already emitted stay emitted; the rest of the file is one dead letter.
+      ReadOutputs.deadLetter(out, DeadLetters.of(null, name + ":" + (lineNumber + 1), ReadOutputs.STAGE,
+          ErrorKinds.UNREADABLE_FILE, "cannot read file: " + e.getClass().getSimpleName(), null));
+    }
+  }
+
+  private void emit(BoundedLineReader.Line line, String source, MultiOutputReceiver out) {
+    if (line.tooLarge()) {
+      ReadOutputs.deadLetter(out, DeadLetters.ofBytes(null, source, ReadOutputs.STAGE, ErrorKinds.TOO_LARGE,
+          "line of " + line.size() + " bytes exceeds --max-doc-bytes " + settings.maxDocBytes(),
+          Arrays.copyOf(line.bytes(), line.length())));
+      return;
+    }
+    String decoded;
+    try {
+      decoded = utf8.decode(line.bytes(), 0, line.length());
+    } catch (CharacterCodingException e) {
+      ReadOutputs.deadLetter(out, DeadLetters.ofBytes(null, source, ReadOutputs.STAGE, ErrorKinds.INVALID_UTF8,
+          "line is not valid UTF-8", Arrays.copyOf(line.bytes(), line.length())));
+      return;
+    }
+    if (decoded.isBlank()) {
+      return; // Blank lines separate nothing in JSONL: they are not records, so they are not counted.
+    }
+    JsonlLineParser.Parsed parsed = parser.parse(decoded, source);
+    if (parsed.document() != null) {
+      ReadOutputs.document(out, parsed.document());
+    } else {
+      ReadOutputs.deadLetter(out, parsed.deadLetter());
+    }
+  }
+}

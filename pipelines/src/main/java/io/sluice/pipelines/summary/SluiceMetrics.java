@@ -1,0 +1,26 @@
+package io.sluice.pipelines.summary;
+
+/**
+ * Names of the Beam counters jobs report in namespace {@value #NAMESPACE}. Counts are read back from the
+ * pipeline result (attempted values, which every runner reports) to build the run summary.
+ */
+public final class SluiceMetrics {
+  public static final String NAMESPACE = "sluice";
+
+  /** Every input record a reader saw: documents plus records it dead-lettered. */
+  public static final String RECORDS_READ = "records_read";
+  /** Dead letters raised while reading (also counted in {@link #DEAD_LETTERS_WRITTEN}). */
+  public static final String DEAD_LETTERS = "dead_letters";
+  public static final String DOCUMENTS_WRITTEN = "documents_written";
+  public static final String DEAD_LETTERS_WRITTEN = "dead_letters_written";
+  public static final String FINDINGS_WRITTEN = "findings_written";
+  /** Code points of written documents. */
+  public static final String CHARACTERS_WRITTEN = "characters_written";
+
+  /** Prefixes of counters keyed by a value: entity type, detector, dead-letter kind. */
+  public static final String FINDINGS_BY_ENTITY = "findings_by_entity.";
+  public static final String FINDINGS_BY_DETECTOR = "findings_by_detector.";
+  public static final String DEAD_LETTERS_BY_KIND = "dead_letters_by_kind.";
+
+  private SluiceMetrics() {}
+}
