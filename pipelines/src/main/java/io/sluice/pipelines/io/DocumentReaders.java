@@ -1,5 +1,6 @@
 package io.sluice.pipelines.io;
 
+import io.sluice.pipelines.ConfigException;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Document;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * nothing is dropped or silently altered (Beam's TextIO would replace invalid UTF-8).
  *
  * <p>Avro and Parquet inputs whose first file has no text column fail fast with an
- * {@link InputConfigException} naming the columns there are: that is a configuration mistake, not bad
+ * {@link ConfigException} naming the columns there are: that is a configuration mistake, not bad
  * data. Later files missing the column dead-letter their rows as WRONG_SCHEMA.
  */
 public final class DocumentReaders {
@@ -66,16 +67,16 @@ public final class DocumentReaders {
         (SeekableByteChannel) FileSystems.open(input.firstFile().resourceId())) {
       schema = format.schema(channel);
     } catch (IOException | RuntimeException e) {
-      throw new InputConfigException("cannot read the schema of " + file + " as "
+      throw new ConfigException("cannot read the schema of " + file + " as "
           + format.name().toLowerCase() + ": " + e.getClass().getSimpleName() + "; check --input-format");
     }
     String textField = input.settings().textField();
     if (schema.getType() != Schema.Type.RECORD) {
-      throw new InputConfigException(file + " holds " + schema.getType() + " values, not records with columns");
+      throw new ConfigException(file + " holds " + schema.getType() + " values, not records with columns");
     }
     if (schema.getField(textField) == null) {
       String columns = schema.getFields().stream().map(Schema.Field::name).collect(Collectors.joining(", "));
-      throw new InputConfigException("column '" + textField + "' not found in " + file
+      throw new ConfigException("column '" + textField + "' not found in " + file
           + " (columns: " + columns + "): pass the text column with --text-field");
     }
   }

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.io;
 
+import io.sluice.pipelines.ConfigException;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,7 +54,7 @@ final class InputLocation {
           .sorted((a, b) -> a.resourceId().toString().compareTo(b.resourceId().toString()))
           .collect(Collectors.toList());
     } catch (IOException e) {
-      throw new InputConfigException("cannot list input '" + pattern + "': " + e.getMessage());
+      throw new ConfigException("cannot list input '" + pattern + "': " + e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.io;
 
+import io.sluice.pipelines.ConfigException;
 import java.util.List;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
@@ -27,7 +28,7 @@ public record InputSpec(
     InputFormat resolved = format != null ? format : location.isDirectory() ? InputFormat.TEXT : InputFormat.detect(input);
     List<MatchResult.Metadata> files = location.match();
     if (files.isEmpty()) {
-      throw new InputConfigException("no input files match '" + input + "': check --input");
+      throw new ConfigException("no input files match '" + input + "': check --input");
     }
     return new InputSpec(location.pattern(), resolved, location.baseDirectory(), settings, files.get(0));
   }

@@ -1,6 +1,6 @@
 package io.sluice.pipelines.io;
 
-import io.sluice.pipelines.summary.SluiceMetrics;
+import io.sluice.pipelines.summary.JobMetrics;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Document;
 import org.apache.beam.sdk.metrics.Counter;
@@ -17,9 +17,9 @@ final class ReadOutputs {
   static final TupleTag<Document> DOCUMENTS = new TupleTag<>() {};
   static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
 
-  private static final Counter READ = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.RECORDS_READ);
+  private static final Counter READ = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.RECORDS_READ);
   private static final Counter DEAD =
-      Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.DEAD_LETTERS);
+      Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DEAD_LETTERS);
 
   private ReadOutputs() {}
 

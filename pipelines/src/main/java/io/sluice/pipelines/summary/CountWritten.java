@@ -17,8 +17,8 @@ public final class CountWritten {
 
   /** Counts written documents and their code points, and advances the progress line. */
   public static final class Documents extends DoFn<RedactedDocument, RedactedDocument> {
-    private final Counter documents = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.DOCUMENTS_WRITTEN);
-    private final Counter characters = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.CHARACTERS_WRITTEN);
+    private final Counter documents = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DOCUMENTS_WRITTEN);
+    private final Counter characters = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.CHARACTERS_WRITTEN);
 
     @ProcessElement
     public void process(@Element RedactedDocument document, OutputReceiver<RedactedDocument> out) {
@@ -32,25 +32,25 @@ public final class CountWritten {
 
   /** Counts findings in total, per entity type and per detector. */
   public static final class Findings extends DoFn<Finding, Finding> {
-    private final Counter findings = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_WRITTEN);
+    private final Counter findings = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.FINDINGS_WRITTEN);
 
     @ProcessElement
     public void process(@Element Finding finding, OutputReceiver<Finding> out) {
       findings.inc();
-      Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_ENTITY + finding.getEntityType()).inc();
-      Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_DETECTOR + finding.getDetector()).inc();
+      Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.FINDINGS_BY_ENTITY + finding.getEntityType()).inc();
+      Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.FINDINGS_BY_DETECTOR + finding.getDetector()).inc();
       out.output(finding);
     }
   }
 
   /** Counts dead letters in total and per error kind. */
   public static final class DeadLetters extends DoFn<DeadLetter, DeadLetter> {
-    private final Counter deadLetters = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.DEAD_LETTERS_WRITTEN);
+    private final Counter deadLetters = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DEAD_LETTERS_WRITTEN);
 
     @ProcessElement
     public void process(@Element DeadLetter deadLetter, OutputReceiver<DeadLetter> out) {
       deadLetters.inc();
-      Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.DEAD_LETTERS_BY_KIND + deadLetter.getErrorKind()).inc();
+      Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DEAD_LETTERS_BY_KIND + deadLetter.getErrorKind()).inc();
       out.output(deadLetter);
     }
   }

@@ -9,7 +9,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
- * The job's {@value SluiceMetrics#NAMESPACE} counters, summed over the steps that increment them. Uses
+ * The job's {@value JobMetrics#NAMESPACE} counters, summed over the steps that increment them. Uses
  * attempted values: committed values are not supported by every runner, and in a successful batch run
  * they are equal.
  */
@@ -23,7 +23,7 @@ public final class JobCounts {
   public static JobCounts of(PipelineResult result) {
     MetricQueryResults metrics =
         result.metrics().queryMetrics(MetricsFilter.builder()
-            .addNameFilter(MetricNameFilter.inNamespace(SluiceMetrics.NAMESPACE)).build());
+            .addNameFilter(MetricNameFilter.inNamespace(JobMetrics.NAMESPACE)).build());
     Map<String, Long> counters = new TreeMap<>();
     for (MetricResult<Long> counter : metrics.getCounters()) {
       Long attempted = counter.getAttempted();

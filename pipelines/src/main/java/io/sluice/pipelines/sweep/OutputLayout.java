@@ -1,6 +1,6 @@
 package io.sluice.pipelines.sweep;
 
-import io.sluice.pipelines.io.InputConfigException;
+import io.sluice.pipelines.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,13 +46,13 @@ public record OutputLayout(Path root) {
   void prepare(boolean overwrite) {
     try {
       if (Files.exists(root) && !Files.isDirectory(root)) {
-        throw new InputConfigException("--output " + root + " is a file: give a folder");
+        throw new ConfigException("--output " + root + " is a file: give a folder");
       }
       for (String name : RESULT_NAMES) {
         Path existing = root.resolve(name);
         if (Files.exists(existing)) {
           if (!overwrite) {
-            throw new InputConfigException("--output " + root + " already holds results (" + name
+            throw new ConfigException("--output " + root + " already holds results (" + name
                 + "): choose a new folder or pass --overwrite");
           }
           deleteRecursively(existing);

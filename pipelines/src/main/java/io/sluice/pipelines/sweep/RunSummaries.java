@@ -1,7 +1,7 @@
 package io.sluice.pipelines.sweep;
 
 import io.sluice.pipelines.summary.JobCounts;
-import io.sluice.pipelines.summary.SluiceMetrics;
+import io.sluice.pipelines.summary.JobMetrics;
 import io.sluice.schemas.DocumentFindingCount;
 import io.sluice.schemas.RunSummary;
 import java.time.Instant;
@@ -13,9 +13,9 @@ final class RunSummaries {
 
   static RunSummary of(String job, SweepOptions options, JobCounts counts, Instant startedAt, long elapsedMs,
       List<DocumentFindingCount> topDocuments) {
-    long read = counts.get(SluiceMetrics.RECORDS_READ);
-    long written = counts.get(SluiceMetrics.DOCUMENTS_WRITTEN);
-    long dead = counts.get(SluiceMetrics.DEAD_LETTERS_WRITTEN);
+    long read = counts.get(JobMetrics.RECORDS_READ);
+    long written = counts.get(JobMetrics.DOCUMENTS_WRITTEN);
+    long dead = counts.get(JobMetrics.DEAD_LETTERS_WRITTEN);
     return RunSummary.newBuilder()
         .setJob(job)
         .setRunner(options.runner().kind().name().toLowerCase())
@@ -28,11 +28,11 @@ final class RunSummaries {
         .setRecordsWritten(written)
         .setRecordsDeadLettered(dead)
         .setReconciled(read == written + dead)
-        .setFindings(counts.get(SluiceMetrics.FINDINGS_WRITTEN))
-        .setFindingsByEntity(counts.withPrefix(SluiceMetrics.FINDINGS_BY_ENTITY))
-        .setFindingsByDetector(counts.withPrefix(SluiceMetrics.FINDINGS_BY_DETECTOR))
-        .setDeadLettersByKind(counts.withPrefix(SluiceMetrics.DEAD_LETTERS_BY_KIND))
-        .setCharacters(counts.get(SluiceMetrics.CHARACTERS_WRITTEN))
+        .setFindings(counts.get(JobMetrics.FINDINGS_WRITTEN))
+        .setFindingsByEntity(counts.withPrefix(JobMetrics.FINDINGS_BY_ENTITY))
+        .setFindingsByDetector(counts.withPrefix(JobMetrics.FINDINGS_BY_DETECTOR))
+        .setDeadLettersByKind(counts.withPrefix(JobMetrics.DEAD_LETTERS_BY_KIND))
+        .setCharacters(counts.get(JobMetrics.CHARACTERS_WRITTEN))
         .setTopDocuments(topDocuments)
         .build();
   }

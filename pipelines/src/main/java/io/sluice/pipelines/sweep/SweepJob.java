@@ -17,7 +17,7 @@ import org.apache.beam.sdk.PipelineResult;
 
 /**
  * Runs a sweep end to end and returns its summary, also written to {@code summary.json}. Blocks until
- * the pipeline finishes; fails with {@link io.sluice.pipelines.io.InputConfigException} before starting
+ * the pipeline finishes; fails with {@link io.sluice.pipelines.ConfigException} before starting
  * when the input or output is misconfigured, and with {@link IllegalStateException} when the pipeline
  * does not finish successfully.
  */

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.io;
 
+import io.sluice.pipelines.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,7 @@ class RecordFilesReaderTest {
     write(format, dir.resolve("only" + ext), ROWS, List.of(row("k1", "x")));
     InputSpec spec = InputSpec.resolve(dir.resolve("only" + ext).toString(), null,
         new ReadSettings("doc_key", "content", 1000));
-    InputConfigException e = assertThrows(InputConfigException.class,
+    ConfigException e = assertThrows(ConfigException.class,
         () -> DocumentReaders.read(Pipelines.direct(), spec));
     assertTrue(e.getMessage().contains("'content'") && e.getMessage().contains("doc_key, body, other")
         && e.getMessage().contains("--text-field"), e.getMessage());

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.io;
 
+import io.sluice.pipelines.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sluice.pipelines.testing.Pipelines;
@@ -60,7 +61,7 @@ class TextFilesReaderTest {
 
   @Test
   void aMissingInputFailsFastWithAMessageSayingWhatToFix() {
-    InputConfigException e = org.junit.jupiter.api.Assertions.assertThrows(InputConfigException.class,
+    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
         () -> InputSpec.resolve(dir.resolve("nope.jsonl").toString(), null, ReadSettings.defaults()));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--input"), e.getMessage());
   }

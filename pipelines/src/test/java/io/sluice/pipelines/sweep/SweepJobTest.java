@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.pipelines.io.InputConfigException;
+import io.sluice.pipelines.ConfigException;
 import io.sluice.pipelines.io.OutputFormat;
 import io.sluice.pipelines.testing.OutputFiles;
 import io.sluice.pipelines.testing.TestStages;
@@ -91,7 +91,7 @@ class SweepJobTest {
   void aFolderWithEarlierResultsIsRefusedUnlessOverwriteIsAsked() {
     Path out = dir.resolve("out");
     SweepJob.run(SweepOptions.builder(input.toString(), out).format(OutputFormat.JSONL).build(), TestStages.markers());
-    InputConfigException e = assertThrows(InputConfigException.class, () -> SweepJob.run(
+    ConfigException e = assertThrows(ConfigException.class, () -> SweepJob.run(
         SweepOptions.builder(input.toString(), out).build(), TestStages.markers()));
     assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
 

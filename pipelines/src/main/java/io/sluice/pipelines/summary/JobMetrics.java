@@ -1,10 +1,11 @@
 package io.sluice.pipelines.summary;
 
 /**
- * Names of the Beam counters jobs report in namespace {@value #NAMESPACE}. Counts are read back from the
+ * Names of the Beam counters the job itself reports in namespace {@value #NAMESPACE}, next to the
+ * transforms' counters. Counts are read back from the
  * pipeline result (attempted values, which every runner reports) to build the run summary.
  */
-public final class SluiceMetrics {
+public final class JobMetrics {
   public static final String NAMESPACE = "sluice";
 
   /** Every input record a reader saw: documents plus records it dead-lettered. */
@@ -17,10 +18,13 @@ public final class SluiceMetrics {
   /** Code points of written documents. */
   public static final String CHARACTERS_WRITTEN = "characters_written";
 
-  /** Prefixes of counters keyed by a value: entity type, detector, dead-letter kind. */
-  public static final String FINDINGS_BY_ENTITY = "findings_by_entity.";
-  public static final String FINDINGS_BY_DETECTOR = "findings_by_detector.";
-  public static final String DEAD_LETTERS_BY_KIND = "dead_letters_by_kind.";
+  /**
+   * Prefixes of counters keyed by a value: entity type, detector, dead-letter kind. They count what was
+   * written, so they differ from the transforms' own (detection-side) names in the same namespace.
+   */
+  public static final String FINDINGS_BY_ENTITY = "findings_written.";
+  public static final String FINDINGS_BY_DETECTOR = "findings_written_by_detector.";
+  public static final String DEAD_LETTERS_BY_KIND = "dead_letters_written.";
 
-  private SluiceMetrics() {}
+  private JobMetrics() {}
 }
