@@ -19,15 +19,27 @@ final class BoundedLineReader {
 
   private final InputStream in;
   private final long maxLineBytes;
+  private long bytesLeft;
   private final byte[] chunk = new byte[CHUNK];
   private int chunkPos;
   private int chunkEnd;
   private long lineNumber;
-  private boolean atStart = true;
+  private boolean atStart;
 
-  BoundedLineReader(InputStream in, long maxLineBytes) {
+  /**
+   * @param bytesToRead stop after this many bytes (the end of a {@link LineRange}), or Long.MAX_VALUE
+   * @param firstLineNumber the number of the first line read, counted from 1 in the file
+   */
+  BoundedLineReader(InputStream in, long maxLineBytes, long bytesToRead, long firstLineNumber) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
+    this.bytesLeft = bytesToRead;
+    this.lineNumber = firstLineNumber - 1;
+    this.atStart = firstLineNumber == 1;
+  }
+
+  BoundedLineReader(InputStream in, long maxLineBytes) {
+    this(in, maxLineBytes, Long.MAX_VALUE, 1);
   }
 
   /** The next line, or null at the end of the stream. */
@@ -80,10 +92,14 @@ final class BoundedLineReader {
   }
 
   private boolean fill() throws IOException {
-    int n = in.read(chunk, 0, CHUNK);
+    if (bytesLeft <= 0) {
+      return false;
+    }
+    int n = in.read(chunk, 0, (int) Math.min(CHUNK, bytesLeft));
     if (n <= 0) {
       return false;
     }
+    bytesLeft -= n;
     chunkPos = 0;
     chunkEnd = n;
     if (atStart) {

@@ -12,9 +12,13 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.ReadableFileCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -30,16 +34,30 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class DocumentReaders {
   private DocumentReaders() {}
 
+  /** JSONL files larger than this are read in ranges of about this size by several workers. */
+  static final long JSONL_RANGE_BYTES = 16L * 1024 * 1024;
+
   public static ReadResult read(Pipeline pipeline, InputSpec input) {
-    DoFn<FileIO.ReadableFile, Document> reader = readerFor(input);
-    PCollectionTuple outputs =
+    return read(pipeline, input, JSONL_RANGE_BYTES);
+  }
+
+  static ReadResult read(Pipeline pipeline, InputSpec input, long jsonlRangeBytes) {
+    PCollection<FileIO.ReadableFile> files =
         pipeline
             .apply("MatchInput", FileIO.match().filepattern(input.pattern())
                 .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-            .apply("OpenFiles", FileIO.readMatches())
-            // Spread files over workers: matching yields them in one bundle.
+            .apply("OpenFiles", FileIO.readMatches());
+    // Matching yields every file in one bundle: reshuffle the work items so that all workers read.
+    PCollectionTuple outputs = input.format() == InputFormat.JSONL
+        ? files
+            .apply("SplitLines", ParDo.of(new SplitLinesFn(jsonlRangeBytes)))
+            .setCoder(KvCoder.of(ReadableFileCoder.of(), SerializableCoder.of(LineRange.class)))
+            .apply("SpreadRanges", Reshuffle.viaRandomKey())
+            .apply("ReadRecords", ParDo.of(new JsonlReadFn(input.settings()))
+                .withOutputTags(ReadOutputs.DOCUMENTS, TupleTagList.of(ReadOutputs.DEAD_LETTERS)))
+        : files
             .apply("SpreadFiles", Reshuffle.viaRandomKey())
-            .apply("ReadRecords", ParDo.of(reader)
+            .apply("ReadRecords", ParDo.of(readerFor(input))
                 .withOutputTags(ReadOutputs.DOCUMENTS, TupleTagList.of(ReadOutputs.DEAD_LETTERS)));
     return new ReadResult(
         outputs.get(ReadOutputs.DOCUMENTS).setCoder(AvroCoder.of(Document.class)),
@@ -48,7 +66,7 @@ public final class DocumentReaders {
 
   private static DoFn<FileIO.ReadableFile, Document> readerFor(InputSpec input) {
     return switch (input.format()) {
-      case JSONL -> new JsonlReadFn(input.settings());
+      case JSONL -> throw new IllegalArgumentException("JSONL files are read by line range, not by JsonlReadFn per file");
       case TEXT -> new TextFileReadFn(input.settings(), input.baseDirectory());
       case AVRO -> recordReader(RecordFileFormat.AVRO, input);
       case PARQUET -> recordReader(RecordFileFormat.PARQUET, input);

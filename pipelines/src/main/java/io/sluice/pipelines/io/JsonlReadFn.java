@@ -6,13 +6,19 @@ import io.sluice.transforms.ErrorKinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
 import org.apache.beam.sdk.io.FileIO.ReadableFile;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
 
-/** Reads one JSONL file: each line becomes a document or a dead letter; an unreadable file one dead letter. */
-final class JsonlReadFn extends DoFn<ReadableFile, Document> {
+/**
+ * Reads a range of lines of a JSONL file: each line becomes a document or a dead letter; what cannot
+ * be read of the range becomes one UNREADABLE_FILE dead letter.
+ */
+final class JsonlReadFn extends DoFn<KV<ReadableFile, LineRange>, Document> {
   private final ReadSettings settings;
   private transient StrictUtf8 utf8;
   private transient JsonlLineParser parser;
@@ -28,11 +34,14 @@ final class JsonlReadFn extends DoFn<ReadableFile, Document> {
   }
 
   @ProcessElement
-  public void process(@Element ReadableFile file, MultiOutputReceiver out) {
+  public void process(@Element KV<ReadableFile, LineRange> split, MultiOutputReceiver out) {
+    ReadableFile file = split.getKey();
+    LineRange range = split.getValue();
     String name = file.getMetadata().resourceId().getFilename();
-    long lineNumber = 0;
-    try (InputStream in = Channels.newInputStream(file.open())) {
-      BoundedLineReader lines = new BoundedLineReader(in, settings.maxDocBytes());
+    long lineNumber = range.firstLine() - 1;
+    try (InputStream in = Channels.newInputStream(open(file, range))) {
+      BoundedLineReader lines =
+          new BoundedLineReader(in, settings.maxDocBytes(), range.end() - range.start(), range.firstLine());
       for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
         lineNumber = line.number();
         emit(line, name + ":" + line.number(), out);
@@ -42,6 +51,15 @@ final class JsonlReadFn extends DoFn<ReadableFile, Document> {
       ReadOutputs.deadLetter(out, DeadLetters.of(null, name + ":" + (lineNumber + 1), ReadOutputs.STAGE,
           ErrorKinds.UNREADABLE_FILE, "cannot read file: " + e.getClass().getSimpleName(), null));
     }
+  }
+
+  private static ReadableByteChannel open(ReadableFile file, LineRange range) throws IOException {
+    if (range.start() == 0) {
+      return file.open();
+    }
+    SeekableByteChannel channel = file.openSeekable();
+    channel.position(range.start());
+    return channel;
   }
 
   private void emit(BoundedLineReader.Line line, String source, MultiOutputReceiver out) {

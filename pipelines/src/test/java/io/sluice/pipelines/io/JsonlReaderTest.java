@@ -117,6 +117,34 @@ class JsonlReaderTest {
     p.run().waitUntilFinish();
   }
 
+  @Test
+  void aLargeFileIsReadInLineRangesThatKeepLineNumbers() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 500; i++) {
+      lines.append(i == 377 ? "{\"id\":\"broken\"" : "{\"id\":\"d" + i + "\",\"text\":\"line " + i + " 😀\"}")
+          .append('\n');
+    }
+    Path input = dir.resolve("many.jsonl");
+    Files.writeString(input, lines);
+    Pipeline p = Pipelines.direct();
+    ReadResult read = DocumentReaders.read(p, spec(input.toString(), ReadSettings.defaults()), 700);
+    PAssert.that(read.documents()).satisfies(docs -> {
+      int count = 0;
+      for (Document d : docs) {
+        count++;
+        String n = d.getId().substring(1);
+        assertEquals("many.jsonl:" + n, d.getSource(), "line number survives splitting");
+        assertEquals("line " + n + " 😀", d.getText());
+      }
+      assertEquals(499, count);
+      return null;
+    });
+    PAssert.that(read.deadLetters().apply(MapElements.into(TypeDescriptors.strings())
+        .via((DeadLetter d) -> d.getSource() + " " + d.getErrorKind())))
+        .containsInAnyOrder("many.jsonl:377 " + ErrorKinds.MALFORMED_JSON);
+    p.run().waitUntilFinish();
+  }
+
   private static InputSpec spec(String input, ReadSettings settings) {
     InputSpec spec = InputSpec.resolve(input, null, settings);
     assertEquals(InputFormat.JSONL, spec.format());
