@@ -49,5 +49,11 @@ public final class ProgressReporter implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      // A line being printed finishes before the summary is printed, not in the middle of it.
+      timer.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
