@@ -1,5 +1,6 @@
 package io.sluice.pipelines.cli;
 
+import io.sluice.pipelines.sweep.PiiSweep;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,10 @@ public final class SluiceCli implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "name a command, e.g. 'sluice sweep --help'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(PiiSweep::run, System.out).execute(args));
   }
 
   /** The command tree, with each job's runner given so that tests can run the CLI on small stages. */

@@ -3,6 +3,7 @@ package io.sluice.pipelines.io;
 import io.sluice.pipelines.summary.JobMetrics;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Document;
+import io.sluice.transforms.SluiceMetrics;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn.MultiOutputReceiver;
@@ -18,8 +19,6 @@ final class ReadOutputs {
   static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<>() {};
 
   private static final Counter READ = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.RECORDS_READ);
-  private static final Counter DEAD =
-      Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DEAD_LETTERS);
 
   private ReadOutputs() {}
 
@@ -30,7 +29,8 @@ final class ReadOutputs {
 
   static void deadLetter(MultiOutputReceiver out, DeadLetter deadLetter) {
     READ.inc();
-    DEAD.inc();
+    // The transforms' shared dead-letter counters, so "dead_letters" covers every stage.
+    SluiceMetrics.countDeadLetter(deadLetter.getErrorKind());
     out.get(DEAD_LETTERS).output(deadLetter);
   }
 }

@@ -6,12 +6,10 @@ package io.sluice.pipelines.summary;
  * pipeline result (attempted values, which every runner reports) to build the run summary.
  */
 public final class JobMetrics {
-  public static final String NAMESPACE = "sluice";
+  public static final String NAMESPACE = io.sluice.transforms.SluiceMetrics.NAMESPACE;
 
   /** Every input record a reader saw: documents plus records it dead-lettered. */
   public static final String RECORDS_READ = "records_read";
-  /** Dead letters raised while reading (also counted in {@link #DEAD_LETTERS_WRITTEN}). */
-  public static final String DEAD_LETTERS = "dead_letters";
   public static final String DOCUMENTS_WRITTEN = "documents_written";
   public static final String DEAD_LETTERS_WRITTEN = "dead_letters_written";
   public static final String FINDINGS_WRITTEN = "findings_written";

@@ -2,6 +2,7 @@ package io.sluice.pipelines.sweep;
 
 import io.sluice.pipelines.io.InputSpec;
 import io.sluice.pipelines.io.JsonRecords;
+import io.sluice.pipelines.report.HtmlReport;
 import io.sluice.pipelines.summary.JobCounts;
 import io.sluice.pipelines.summary.ProgressReporter;
 import io.sluice.pipelines.summary.TopDocumentsFile;
@@ -26,7 +27,10 @@ public final class SweepJob {
 
   private SweepJob() {}
 
-  /** Runs {@code stage} between the readers and the writers. */
+  /**
+   * Runs {@code stage} between the readers and the writers; writes summary.json and report.html.
+   * {@link PiiSweep#run} is the governance sweep built on this.
+   */
   public static RunSummary run(SweepOptions options, SweepStage stage) {
     InputSpec input = InputSpec.resolve(options.input(), options.inputFormat(), options.readSettings());
     OutputLayout out = new OutputLayout(options.output().toAbsolutePath());
@@ -52,7 +56,7 @@ public final class SweepJob {
           TopDocumentsFile.read(out.staging().resolve(SweepPipeline.TOP_DOCUMENTS_FILE).toString()));
       out.finish();
       Files.writeString(out.summary(), JsonRecords.toPrettyJson(summary) + "\n", StandardCharsets.UTF_8);
-      // TODO(lead): call io.sluice.pipelines.report.HtmlReport.write(summary, out.report()) once it is on main.
+      HtmlReport.write(summary, out.report());
       return summary;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the summary to " + out.root(), e);
