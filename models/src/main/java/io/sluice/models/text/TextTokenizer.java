@@ -1,0 +1,107 @@
+package io.sluice.models.text;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A Hugging Face tokenizer (tokenizer.json) used without its own truncation or padding: texts are tokenized
+ * whole and windowed by {@link Windowing}, so nothing is cut silently. The special tokens that the
+ * tokenizer's post-processor puts around a single sequence ([CLS] ... [SEP], &lt;s&gt; ... &lt;/s&gt;) are found once by
+ * encoding a probe text with and without them, and added to each window by us.
+ */
+public final class TextTokenizer implements AutoCloseable {
+  private final HuggingFaceTokenizer tokenizer;
+  private final long[] prefix;
+  private final long[] suffix;
+  private final long padId;
+
+  private TextTokenizer(HuggingFaceTokenizer tokenizer, long padId) {
+    this.tokenizer = tokenizer;
+    this.padId = padId;
+    long[] plain = tokenizer.encode("a", false, false).getIds();
+    long[] full = tokenizer.encode("a", true, false).getIds();
+    int start = indexOf(full, plain);
+    if (start < 0) {
+      throw new IllegalStateException("tokenizer post-processor changes content tokens; unsupported template");
+    }
+    this.prefix = Arrays.copyOfRange(full, 0, start);
+    this.suffix = Arrays.copyOfRange(full, start + plain.length, full.length);
+  }
+
+  public static TextTokenizer fromFile(Path tokenizerJson, long padId) throws IOException {
+    try (InputStream in = Files.newInputStream(tokenizerJson)) {
+      return fromStream(in, padId);
+    }
+  }
+
+  public static TextTokenizer fromStream(InputStream tokenizerJson, long padId) throws IOException {
+    Map<String, String> options = new HashMap<>();
+    // tokenizer.json files often carry truncation/padding settings (MiniLM's truncates at 128): turn them off
+    options.put("truncation", "false");
+    options.put("padding", "false");
+    options.put("addSpecialTokens", "false");
+    return new TextTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, options), padId);
+  }
+
+  public TokenizedText tokenize(String text) {
+    Encoding enc = tokenizer.encode(text, false, false);
+    long[] ids = enc.getIds();
+    CharSpan[] spans = enc.getCharTokenSpans();
+    CodePointIndex index = new CodePointIndex(text);
+    int[] starts = new int[ids.length];
+    int[] ends = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      // the native tokenizer reports spans in UTF-16 char offsets of the Java string
+      starts[i] = index.codePointAt(spans[i].getStart());
+      ends[i] = index.codePointAt(spans[i].getEnd());
+    }
+    return new TokenizedText(ids, starts, ends);
+  }
+
+  public long[] prefix() {
+    return prefix.clone();
+  }
+
+  public long[] suffix() {
+    return suffix.clone();
+  }
+
+  public int specialTokenCount() {
+    return prefix.length + suffix.length;
+  }
+
+  public long padId() {
+    return padId;
+  }
+
+  /** The token ids of a text exactly as the tokenizer's own template would give (for reference checks). */
+  public long[] encodeWithSpecialTokens(String text) {
+    return tokenizer.encode(text, true, false).getIds();
+  }
+
+  private static int indexOf(long[] haystack, long[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+  }
+}
