@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 public final class WeightLoader {
   private WeightLoader() {}
 
-  /** Returns how many checkpoint tensors were not used (e.g. a pooler or MLM head we do not run). */
+  /** Returns how many parameters were filled from {@code weights}. */
   public static int load(Block initializedRoot, Map<String, Tensor> weights, Predicate<String> mayBeMissing) {
     Map<String, Parameter> params = HfParameterNames.of(initializedRoot);
     List<String> missing = new ArrayList<>();
@@ -44,6 +44,6 @@ public final class WeightLoader {
     if (!missing.isEmpty()) {
       throw new WeightFormatException(missing.size() + " weights missing from checkpoint, e.g. " + missing.get(0));
     }
-    return weights.size() - used;
+    return used;
   }
 }

@@ -22,9 +22,11 @@ public final class TextTokenizer implements AutoCloseable {
   private final long[] prefix;
   private final long[] suffix;
   private final long padId;
+  private final byte[] json;
 
-  private TextTokenizer(HuggingFaceTokenizer tokenizer, long padId) {
+  private TextTokenizer(HuggingFaceTokenizer tokenizer, long padId, byte[] json) {
     this.tokenizer = tokenizer;
+    this.json = json;
     this.padId = padId;
     long[] plain = tokenizer.encode("a", false, false).getIds();
     long[] full = tokenizer.encode("a", true, false).getIds();
@@ -37,18 +39,22 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   public static TextTokenizer fromFile(Path tokenizerJson, long padId) throws IOException {
-    try (InputStream in = Files.newInputStream(tokenizerJson)) {
-      return fromStream(in, padId);
-    }
+    return fromBytes(Files.readAllBytes(tokenizerJson), padId);
   }
 
   public static TextTokenizer fromStream(InputStream tokenizerJson, long padId) throws IOException {
+    return fromBytes(tokenizerJson.readAllBytes(), padId);
+  }
+
+  /** The tokenizer.json bytes are kept so a trained model directory can carry its tokenizer along. */
+  public static TextTokenizer fromBytes(byte[] tokenizerJson, long padId) throws IOException {
     Map<String, String> options = new HashMap<>();
     // tokenizer.json files often carry truncation/padding settings (MiniLM's truncates at 128): turn them off
     options.put("truncation", "false");
     options.put("padding", "false");
     options.put("addSpecialTokens", "false");
-    return new TextTokenizer(HuggingFaceTokenizer.newInstance(tokenizerJson, options), padId);
+    HuggingFaceTokenizer hf = HuggingFaceTokenizer.newInstance(new java.io.ByteArrayInputStream(tokenizerJson), options);
+    return new TextTokenizer(hf, padId, tokenizerJson.clone());
   }
 
   public TokenizedText tokenize(String text) {
@@ -76,6 +82,10 @@ public final class TextTokenizer implements AutoCloseable {
 
   public int specialTokenCount() {
     return prefix.length + suffix.length;
+  }
+
+  public byte[] json() {
+    return json.clone();
   }
 
   public long padId() {
