@@ -61,13 +61,17 @@ public final class TextTokenizer implements AutoCloseable {
     Encoding enc = tokenizer.encode(text, false, false);
     long[] ids = enc.getIds();
     CharSpan[] spans = enc.getCharTokenSpans();
-    CodePointIndex index = new CodePointIndex(text);
+    int codePoints = text.codePointCount(0, text.length());
     int[] starts = new int[ids.length];
     int[] ends = new int[ids.length];
     for (int i = 0; i < ids.length; i++) {
-      // the native tokenizer reports spans in UTF-16 char offsets of the Java string
-      starts[i] = index.codePointAt(spans[i].getStart());
-      ends[i] = index.codePointAt(spans[i].getEnd());
+      // DJL passes on the Rust tokenizer's char offsets, which count Unicode scalar values: already code
+      // points, not UTF-16 units (TokenizerOffsetsTest pins this down with non-BMP text)
+      starts[i] = spans[i].getStart();
+      ends[i] = spans[i].getEnd();
+      if (starts[i] < 0 || ends[i] < starts[i] || ends[i] > codePoints) {
+        throw new IllegalStateException("tokenizer returned an offset outside the text at token " + i);
+      }
     }
     return new TokenizedText(ids, starts, ends);
   }
