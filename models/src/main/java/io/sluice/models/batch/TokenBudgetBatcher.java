@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Groups windows into batches whose padded size (windows x longest window) stays within a token budget.
- * Windows are sorted by length first, so each batch holds similar lengths and little padding.
+ * Windows are sorted by length first, so each batch holds similar lengths and little padding; a window less
+ * than half as long as its batch's longest starts a new batch, which bounds padding per batch below half.
  */
 public final class TokenBudgetBatcher {
   private final int tokenBudget;
@@ -29,7 +30,10 @@ public final class TokenBudgetBatcher {
     for (Window w : sorted) {
       // sorted longest first: the first window of a batch sets its padded length
       int padded = current.isEmpty() ? w.length() : current.get(0).length();
-      if (!current.isEmpty() && ((current.size() + 1) * padded > tokenBudget || current.size() == maxBatchSize)) {
+      boolean full = (current.size() + 1) * padded > tokenBudget || current.size() == maxBatchSize;
+      // a window under half the batch's length would be more padding than token: start a new batch
+      boolean tooShort = w.length() * 2 < padded;
+      if (!current.isEmpty() && (full || tooShort)) {
         out.add(pad(current, padId));
         current = new ArrayList<>();
       }
