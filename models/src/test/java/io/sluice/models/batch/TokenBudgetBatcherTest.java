@@ -42,9 +42,13 @@ class TokenBudgetBatcherTest {
 
   @Test
   void paddingFractionCountsPaddedSlots() {
-    List<WindowBatch> one = new TokenBudgetBatcher(1000, 64).batches(List.of(window(0, 10), window(1, 30)), 0);
+    List<WindowBatch> one = new TokenBudgetBatcher(1000, 64).batches(List.of(window(0, 20), window(1, 30)), 0);
     assertEquals(1, one.size());
-    assertEquals(20.0 / 60.0, TokenBudgetBatcher.paddingFraction(one), 1e-9);
+    assertEquals(10.0 / 60.0, TokenBudgetBatcher.paddingFraction(one), 1e-9);
+    // a much shorter window goes to its own batch instead of being padded to 30
+    List<WindowBatch> two = new TokenBudgetBatcher(1000, 64).batches(List.of(window(0, 5), window(1, 30)), 0);
+    assertEquals(2, two.size());
+    assertEquals(0.0, TokenBudgetBatcher.paddingFraction(two), 1e-9);
   }
 
   @Test
@@ -61,7 +65,7 @@ class TokenBudgetBatcherTest {
 
   @Test
   void padIdFillsPaddingPositions() {
-    WindowBatch b = new TokenBudgetBatcher(100, 8).batches(List.of(window(0, 3), window(1, 1)), 7).get(0);
+    WindowBatch b = new TokenBudgetBatcher(100, 8).batches(List.of(window(0, 3), window(1, 2)), 7).get(0);
     assertEquals(7, b.ids()[1][2]);
     assertEquals(0, b.ids()[1][0]);
   }
