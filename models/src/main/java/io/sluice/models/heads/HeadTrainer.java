@@ -113,6 +113,7 @@ public final class HeadTrainer {
     }
     TaskBlock task = new TaskBlock(p.encoder.block(), p.head);
     p.encoder.block().freezeParameters(options.freezeEncoder());
+    p.head.freezeParameters(false);
     List<Float> epochLosses = new ArrayList<>();
     Random random = new Random(options.seed());
     DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
@@ -138,6 +139,7 @@ public final class HeadTrainer {
     } finally {
       // the trained encoder is used for inference next: gradients off again
       p.encoder.block().freezeParameters(true);
+      p.head.freezeParameters(true);
     }
     EncoderModel trained = new EncoderModel(p.base.id() + "+" + headConfig.task().label(), p.encoder, p.tokenizer,
         p.resolved.pooling(), headConfig, p.settings);
