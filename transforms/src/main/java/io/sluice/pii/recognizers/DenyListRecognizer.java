@@ -4,6 +4,7 @@ import io.sluice.pii.Detection;
 import io.sluice.pii.Recognizer;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,15 +27,22 @@ public final class DenyListRecognizer implements Recognizer {
   public DenyListRecognizer(Map<String, List<String>> denyList) {
     for (Map.Entry<String, List<String>> entry : denyList.entrySet()) {
       List<String> alternatives = new ArrayList<>();
+      Set<String> firstChars = new LinkedHashSet<>();
       for (String term : entry.getValue()) {
         if (term != null && !term.isBlank()) {
-          alternatives.add(Pattern.quote(term.strip()));
+          String stripped = term.strip();
+          alternatives.add(Pattern.quote(stripped));
+          firstChars.add(Pattern.quote(stripped.substring(0, stripped.offsetByCodePoints(0, 1))));
         }
       }
       if (!alternatives.isEmpty()) {
         // Longest first, so "Project Blue Sky" wins over "Project Blue" where both are listed.
         alternatives.sort((a, b) -> b.length() - a.length());
-        String regex = "(?<![\\p{L}\\p{N}_])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])";
+        // The lookahead on the terms' first chars comes first: it rejects almost every position at the
+        // cost of one char compare, before the dearer Unicode lookbehind runs. Both are zero-width at the
+        // same position, so their order changes nothing but speed.
+        String regex = "(?=" + String.join("|", firstChars) + ")(?<![\\p{L}\\p{N}_])(?:"
+            + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])";
         terms.add(new EntityTerms(entry.getKey(),
             Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
       }
