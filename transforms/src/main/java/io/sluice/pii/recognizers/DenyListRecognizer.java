@@ -4,7 +4,6 @@ import io.sluice.pii.Detection;
 import io.sluice.pii.Recognizer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,29 @@ public final class DenyListRecognizer implements Recognizer {
 
   public static final String NAME = "deny_list";
 
-  private record EntityTerms(String entity, Pattern pattern) {}
+  /**
+   * One entity's terms as one regex, and the case-folded first chars of the terms (null when one starts
+   * outside the BMP): the regex can only match where the text has one of them, so only those positions
+   * are tried instead of every char.
+   */
+  private record EntityTerms(String entity, Pattern pattern, char[] firstChars) {
+
+    /** The first position at or after {@code from} where a term may start, or -1. */
+    int nextCandidate(String text, int from) {
+      if (firstChars == null) {
+        return from < text.length() ? from : -1;
+      }
+      for (int i = from; i < text.length(); i++) {
+        char folded = fold(text.charAt(i));
+        for (char c : firstChars) {
+          if (c == folded) {
+            return i;
+          }
+        }
+      }
+      return -1;
+    }
+  }
 
   private final List<EntityTerms> terms = new ArrayList<>();
 
@@ -27,26 +48,32 @@ public final class DenyListRecognizer implements Recognizer {
   public DenyListRecognizer(Map<String, List<String>> denyList) {
     for (Map.Entry<String, List<String>> entry : denyList.entrySet()) {
       List<String> alternatives = new ArrayList<>();
-      Set<String> firstChars = new LinkedHashSet<>();
+      StringBuilder firstChars = new StringBuilder();
+      boolean bmpStarts = true;
       for (String term : entry.getValue()) {
         if (term != null && !term.isBlank()) {
           String stripped = term.strip();
           alternatives.add(Pattern.quote(stripped));
-          firstChars.add(Pattern.quote(stripped.substring(0, stripped.offsetByCodePoints(0, 1))));
+          bmpStarts &= !Character.isSurrogate(stripped.charAt(0));
+          char first = fold(stripped.charAt(0));
+          if (firstChars.indexOf(String.valueOf(first)) < 0) {
+            firstChars.append(first);
+          }
         }
       }
       if (!alternatives.isEmpty()) {
         // Longest first, so "Project Blue Sky" wins over "Project Blue" where both are listed.
         alternatives.sort((a, b) -> b.length() - a.length());
-        // The lookahead on the terms' first chars comes first: it rejects almost every position at the
-        // cost of one char compare, before the dearer Unicode lookbehind runs. Both are zero-width at the
-        // same position, so their order changes nothing but speed.
-        String regex = "(?=" + String.join("|", firstChars) + ")(?<![\\p{L}\\p{N}_])(?:"
-            + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])";
-        terms.add(new EntityTerms(entry.getKey(),
-            Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        String regex = "(?<![\\p{L}\\p{N}_])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])";
+        terms.add(new EntityTerms(entry.getKey(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            bmpStarts ? firstChars.toString().toCharArray() : null));
       }
     }
+  }
+
+  /** The case folding that CASE_INSENSITIVE | UNICODE_CASE applies to each literal char. */
+  private static char fold(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
   }
 
   public boolean isEmpty() {
@@ -72,8 +99,17 @@ public final class DenyListRecognizer implements Recognizer {
     List<Detection> out = new ArrayList<>();
     for (EntityTerms t : terms) {
       Matcher m = t.pattern().matcher(text);
-      while (m.find()) {
-        out.add(new Detection(t.entity(), m.start(), m.end(), 1.0, NAME));
+      // The lookbehind at a candidate position must see the char before it.
+      m.useTransparentBounds(true).useAnchoringBounds(false);
+      int at = t.nextCandidate(text, 0);
+      while (at >= 0) {
+        m.region(at, text.length());
+        if (m.lookingAt()) {
+          out.add(new Detection(t.entity(), m.start(), m.end(), 1.0, NAME));
+          at = t.nextCandidate(text, m.end());
+        } else {
+          at = t.nextCandidate(text, at + 1);
+        }
       }
     }
     return out;
