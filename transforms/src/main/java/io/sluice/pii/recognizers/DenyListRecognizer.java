@@ -23,7 +23,21 @@ public final class DenyListRecognizer implements Recognizer {
    * outside the BMP): the regex can only match where the text has one of them, so only those positions
    * are tried instead of every char.
    */
-  private record EntityTerms(String entity, Pattern pattern, char[] firstChars) {
+  private static final class EntityTerms {
+    private final String entity;
+    private final Pattern pattern;
+    private final char[] firstChars;
+    /** firstChars tested for each ASCII char once, since nearly every char of a text is ASCII. */
+    private final boolean[] asciiStarts = new boolean[128];
+
+    EntityTerms(String entity, Pattern pattern, char[] firstChars) {
+      this.entity = entity;
+      this.pattern = pattern;
+      this.firstChars = firstChars;
+      for (char c = 0; c < asciiStarts.length && firstChars != null; c++) {
+        asciiStarts[c] = isFirstChar(c);
+      }
+    }
 
     /** The first position at or after {@code from} where a term may start, or -1. */
     int nextCandidate(String text, int from) {
@@ -31,14 +45,22 @@ public final class DenyListRecognizer implements Recognizer {
         return from < text.length() ? from : -1;
       }
       for (int i = from; i < text.length(); i++) {
-        char folded = fold(text.charAt(i));
-        for (char c : firstChars) {
-          if (c == folded) {
-            return i;
-          }
+        char c = text.charAt(i);
+        if (c < 128 ? asciiStarts[c] : isFirstChar(c)) {
+          return i;
         }
       }
       return -1;
+    }
+
+    private boolean isFirstChar(char c) {
+      char folded = fold(c);
+      for (char first : firstChars) {
+        if (first == folded) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -89,7 +111,7 @@ public final class DenyListRecognizer implements Recognizer {
   public Set<String> supportedEntities() {
     Set<String> entities = new HashSet<>();
     for (EntityTerms t : terms) {
-      entities.add(t.entity());
+      entities.add(t.entity);
     }
     return entities;
   }
@@ -98,14 +120,14 @@ public final class DenyListRecognizer implements Recognizer {
   public List<Detection> analyze(String text) {
     List<Detection> out = new ArrayList<>();
     for (EntityTerms t : terms) {
-      Matcher m = t.pattern().matcher(text);
+      Matcher m = t.pattern.matcher(text);
       // The lookbehind at a candidate position must see the char before it.
       m.useTransparentBounds(true).useAnchoringBounds(false);
       int at = t.nextCandidate(text, 0);
       while (at >= 0) {
         m.region(at, text.length());
         if (m.lookingAt()) {
-          out.add(new Detection(t.entity(), m.start(), m.end(), 1.0, NAME));
+          out.add(new Detection(t.entity, m.start(), m.end(), 1.0, NAME));
           at = t.nextCandidate(text, m.end());
         } else {
           at = t.nextCandidate(text, at + 1);
