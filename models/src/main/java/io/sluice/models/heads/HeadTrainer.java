@@ -99,7 +99,7 @@ public final class HeadTrainer {
           base.maxBatchSize());
       int maxTokens = settings.maxTokens() > 0 ? Math.min(settings.maxTokens(), r.config().maxTokens())
           : r.config().maxTokens();
-      return new Prepared(base, r, encoder, head, tokenizer, new Windowing(maxTokens, settings.windowStride()), settings);
+      return new Prepared(base, r, encoder, head, tokenizer, new Windowing(maxTokens, settings.strideFor(maxTokens)), settings);
     } catch (IOException e) {
       encoder.close();
       throw new UncheckedIOException("tokenizer of model " + base.id() + " could not be read", e);
