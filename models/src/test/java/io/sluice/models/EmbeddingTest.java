@@ -34,6 +34,32 @@ class EmbeddingTest {
       assertEquals(1.0, cosine(e[0], e[0]), 1e-4);
       assertTrue(cosine(e[0], e[1]) > cosine(e[0], e[2]) + 0.2, "similar sentences are closer");
       assertEquals(1.0, cosine(e[3], e[3]), 1e-4, "an empty text still gets an embedding");
+      double padding = model.stats().paddingFraction();
+      assertTrue(padding > 0 && padding < 0.5, "padding fraction " + padding);
+      assertEquals(4, model.stats().texts());
+    }
+  }
+
+  @Test
+  void concurrentPredictionsMatchSequentialOnes() throws Exception {
+    List<String> texts = List.of("Threads share one model.", "Each call has its own NDManager 😀.",
+        "Results must not mix between threads.");
+    try (EncoderModel model = ModelLoader.loadEncoder(ModelSpec.embedded("all-minilm-l6-v2"), 0)) {
+      float[][] expected = model.embed(texts);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      List<java.util.concurrent.Future<float[][]>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        futures.add(pool.submit(() -> model.embed(texts)));
+      }
+      for (var f : futures) {
+        float[][] got = f.get();
+        for (int t = 0; t < texts.size(); t++) {
+          for (int h = 0; h < 384; h++) {
+            assertEquals(expected[t][h], got[t][h], 1e-5f);
+          }
+        }
+      }
+      pool.shutdown();
     }
   }
 
