@@ -31,17 +31,6 @@ public final class ClassificationHead extends HfBlock {
     this.classifier = addChildBlock("classifier", new HfLinear(hiddenSize, numLabels));
   }
 
-  public Level level() {
-    return level;
-  }
-
-  public Pooling pooling() {
-    return pooling;
-  }
-
-  public int numLabels() {
-    return numLabels;
-  }
 
   /** hidden [batch, seq, hidden], mask [batch, seq] -> logits [batch, seq, labels] or [batch, labels]. */
   public NDArray logits(ParameterStore ps, NDArray hidden, NDArray mask, boolean training) {
