@@ -37,9 +37,9 @@ class EmbeddingTest {
       double padding = model.stats().paddingFraction();
       assertTrue(padding > 0 && padding < 0.5, "padding fraction " + padding);
       assertEquals(4, model.stats().texts());
-      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+      IllegalArgumentException nullText = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
           () -> model.embed(java.util.Arrays.asList("fine", null)));
-      assertTrue(e.getMessage().contains("index 1"));
+      assertTrue(nullText.getMessage().contains("index 1"));
     }
   }
 
