@@ -2,8 +2,8 @@ package io.sluice.models.ner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.models.eval.EvaluationJson;
 import io.sluice.models.eval.EvaluationResult;
-import io.sluice.models.eval.Scores;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,29 +13,8 @@ final class ModelCard {
 
   static ObjectNode metricsJson(ObjectMapper json, Map<String, EvaluationResult> metrics) {
     ObjectNode root = json.createObjectNode();
-    metrics.forEach((set, r) -> {
-      ObjectNode node = root.putObject(set);
-      levels(node.putObject("token"), r.tokenLevel(), r.tokenTotal());
-      levels(node.putObject("span"), r.spanLevel(), r.spanTotal());
-    });
+    metrics.forEach((set, r) -> root.set(set, EvaluationJson.toJson(json, r)));
     return root;
-  }
-
-  private static void levels(ObjectNode node, Map<String, Scores> perEntity, Scores total) {
-    new java.util.TreeMap<>(perEntity).forEach((type, s) -> scores(node.putObject(type), s));
-    scores(node.putObject("ALL"), total);
-  }
-
-  private static void scores(ObjectNode n, Scores s) {
-    n.put("precision", round(s.precision()));
-    n.put("recall", round(s.recall()));
-    n.put("f1", round(s.f1()));
-    n.put("f2", round(s.f2()));
-    n.put("support", s.support());
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10000) / 10000.0;
   }
 
   static String render(NerModelConfig config, String command, Map<String, Integer> sources,

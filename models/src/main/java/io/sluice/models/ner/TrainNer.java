@@ -25,7 +25,7 @@ import java.util.Set;
  * Trains the PII NER head and writes a model directory (config.json, labels.json, head.params, metrics.json,
  * MODEL_CARD.md):
  *
- * <pre>TrainNer --data /work/shared/data --out DIR [--seed 13] [--epochs 12] [--generated 1500] [--wikigold 500]
+ * <pre>TrainNer --data /work/shared/data --out DIR [--seed 13] [--epochs 15] [--generated 2000] [--wikigold 500]
  *     [--sec 150] [--resumes 12] [--threads 1]</pre>
  *
  * Data: WNUT-17 train, seeded samples of wikigold, SEC filings and the CVs, and documents generated with the
@@ -119,8 +119,8 @@ public final class TrainNer {
     Path out;
     Path skipWords;
     long seed = 13;
-    int epochs = 12;
-    int generated = 1500;
+    int epochs = 15;
+    int generated = 2000;
     int wnut = Integer.MAX_VALUE;
     int wikigold = 500;
     int sec = 150;
