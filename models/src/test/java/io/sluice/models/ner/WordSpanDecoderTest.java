@@ -30,6 +30,35 @@ class WordSpanDecoderTest {
   }
 
   @Test
+  void aChunkTakesTheTypeWithTheMostProbabilityOverItsWords() {
+    // "Domenic Mewes and Oslo": the model leans LOCATION on the first word, PERSON (more) on the second
+    String text = "Domenic Mewes and Oslo";
+    int[] starts = {0, 8, 14, 18};
+    int[] ends = {7, 13, 17, 22};
+    int loc = NerLabels.beginTag(1);
+    float[][] probs = {row(loc, 0.6f), row(2, 0.9f), row(0, 1f), row(loc, 0.8f)};
+    List<LabeledSpan> spans = decoder.decode(text, starts, ends, probs);
+    assertEquals(2, spans.size());
+    assertEquals(List.of(0, 13, "PERSON"), List.of(spans.get(0).start(), spans.get(0).end(), spans.get(0).label()));
+    assertEquals(0.45, spans.get(0).score(), 1e-5);
+    assertEquals(new LabeledSpan(18, 22, "LOCATION", 0.8f), spans.get(1));
+  }
+
+  @Test
+  void aNameLineAboveAnAddressStaysANameAndEdgePunctuationIsDropped() {
+    String text = "Ana Ruiz,\n1 Main St\nLyon";
+    int[] starts = {0, 4, 8, 10, 12, 17, 20};
+    int[] ends = {3, 8, 9, 11, 16, 19, 24};
+    int addr = NerLabels.beginTag(3);
+    float[][] probs = {row(1, 0.9f), row(2, 0.9f), row(2, 0.6f), row(addr, 0.9f), row(addr + 1, 0.9f),
+        row(addr + 1, 0.9f), row(addr + 1, 0.8f)};
+    List<LabeledSpan> spans = decoder.decode(text, starts, ends, probs);
+    assertEquals(List.of("PERSON", "STREET_ADDRESS"), spans.stream().map(LabeledSpan::label).toList());
+    assertEquals(List.of(0, 8), List.of(spans.get(0).start(), spans.get(0).end()));
+    assertEquals(List.of(10, 24), List.of(spans.get(1).start(), spans.get(1).end()));
+  }
+
+  @Test
   void consecutiveInsideTagsJoinAcrossLines() {
     String text = "1 Main St\nSpringfield";
     int[] starts = {0, 2, 7, 10};

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class SlmNerRecognizerTest {
   private static final Path SAMPLES = Path.of("..", "conf", "samples");
   private static final Set<String> NER = Set.of("PERSON", "LOCATION", "ORGANIZATION", "STREET_ADDRESS");
+  /** Measured with the shipped model; a regression past it fails the build. */
+  private static final int MAX_NAMES_IN_NAMELESS_DOCUMENTS = 2;
   private static List<GoldDocument> gold;
   private static Map<String, List<EntitySpan>> found;
 
@@ -71,12 +73,16 @@ class SlmNerRecognizerTest {
   }
 
   @Test
-  void documentsWithoutPersonalDataGetNoNames() {
-    long names = gold.stream().filter(d -> d.spans().stream().noneMatch(s -> NER.contains(s.type())))
-        .flatMap(d -> found.get(d.id()).stream()).filter(s -> s.type().equals("PERSON")).count();
-    long documents = gold.stream().filter(d -> d.spans().stream().noneMatch(s -> NER.contains(s.type()))).count();
-    assertTrue(documents >= 10);
-    assertTrue(names <= 2, names + " PERSON findings in " + documents + " documents without names");
+  void documentsWithoutNamesGetFewNames() {
+    List<GoldDocument> nameless = gold.stream()
+        .filter(d -> d.spans().stream().noneMatch(s -> NER.contains(s.type()))).toList();
+    List<String> names = new ArrayList<>();
+    for (GoldDocument d : nameless) {
+      found.get(d.id()).stream().filter(s -> s.type().equals("PERSON")).forEach(s -> names.add(d.id() + " " + s));
+    }
+    assertTrue(nameless.size() >= 20);
+    assertTrue(names.size() <= MAX_NAMES_IN_NAMELESS_DOCUMENTS, names.size() + " PERSON findings in "
+        + nameless.size() + " documents without names: " + names);
   }
 
   @Test
