@@ -17,6 +17,32 @@ final class ModelCard {
     return root;
   }
 
+  static final String METRICS_HEADING = "## Metrics (held out)";
+  static final String LIMITS_HEADING = "## Limits";
+
+  /** The metrics section, from its heading up to the limits section. */
+  static String metricsSection(Map<String, EvaluationResult> metrics, boolean skipWords) {
+    StringBuilder sb = new StringBuilder(METRICS_HEADING).append("\n\n");
+    sb.append("`generated-dev`: ").append(TrainNer.DEV_DOCUMENTS)
+        .append(" documents from the same generator with a different seed (same templates: an optimistic estimate). ")
+        .append("`wnut17-dev`: WNUT-17 dev, tweets and forum text (group+corporation scored as ORGANIZATION). ")
+        .append("Span level: same type and overlap >= 0.5 of the union. Token level: words and punctuation marks")
+        .append(skipWords ? ", presidio-research skip words ignored where gold and prediction disagree" : "")
+        .append(".\n\n");
+    metrics.forEach((set, r) -> sb.append("### ").append(set).append("\n\n```\n").append(r.toTable()).append("```\n\n"));
+    return sb.toString();
+  }
+
+  /** The card with its metrics section replaced (after a re-evaluation of the same weights). */
+  static String withMetrics(String card, String section) {
+    int from = card.indexOf(METRICS_HEADING);
+    int to = card.indexOf(LIMITS_HEADING);
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException("model card has no metrics section to replace");
+    }
+    return card.substring(0, from) + section + card.substring(to);
+  }
+
   static String render(NerModelConfig config, String command, Map<String, Integer> sources,
       Map<String, EvaluationResult> metrics, double trainSeconds, boolean skipWords) {
     StringBuilder sb = new StringBuilder();
@@ -44,15 +70,8 @@ final class ModelCard {
     sb.append("## Reproduce\n\n```\n").append(command).append("\n```\n\n");
     sb.append(String.format(Locale.ROOT, "Wall time of encoding + training on a shared 2-core CPU: %.0f s.%n%n",
         trainSeconds));
-    sb.append("## Metrics (held out)\n\n");
-    sb.append("`generated-dev`: ").append(TrainNer.DEV_DOCUMENTS)
-        .append(" documents from the same generator with a different seed (same templates: an optimistic estimate). ")
-        .append("`wnut17-dev`: WNUT-17 dev, tweets and forum text (group+corporation scored as ORGANIZATION). ")
-        .append("Span level: same type and overlap >= 0.5 of the union. Token level: words and punctuation marks")
-        .append(skipWords ? ", presidio-research skip words ignored where gold and prediction disagree" : "")
-        .append(".\n\n");
-    metrics.forEach((set, r) -> sb.append("### ").append(set).append("\n\n```\n").append(r.toTable()).append("```\n\n"));
-    sb.append("## Limits\n\n- English only. Trained on short public texts and templated documents: unusual layouts, "
+    sb.append(metricsSection(metrics, skipWords));
+    sb.append(LIMITS_HEADING).append("\n\n- English only. Trained on short public texts and templated documents: unusual layouts, "
         + "names that are also common words, and organisations without a legal suffix are the usual misses.\n"
         + "- All-caps and all-lower-case texts lose the casing signal; the head relies on context there.\n");
     return sb.toString();

@@ -71,19 +71,26 @@ public final class TrainNer {
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     log(String.format(java.util.Locale.ROOT, "trained in %.0f s; evaluating", trainSeconds));
 
-    Map<String, EvaluationResult> metrics = new LinkedHashMap<>();
     SkipWords skip = a.skipWords != null ? SkipWords.read(a.skipWords) : SkipWords.none();
-    try (NerModel model = NerModel.loadDirectory(out, "cpu", 0)) {
-      List<GoldDocument> dev = new TrainingDocumentGenerator(a.seed + DEV_SEED_OFFSET).generate(DEV_DOCUMENTS, "dev-");
-      metrics.put("generated-dev", NerEvaluation.evaluate(model, dev, Set.copyOf(NerLabels.ENTITIES), skip));
-      metrics.put("wnut17-dev", NerEvaluation.evaluate(model, PublicNerData.wnutDev(a.data),
-          Set.of("PERSON", "LOCATION", "ORGANIZATION"), skip));
-    }
-    metrics.forEach((name, r) -> log(name + "\n" + r.toTable()));
+    Map<String, EvaluationResult> metrics = evaluate(out, a.data, a.seed, skip);
     json.writeValue(out.resolve("metrics.json").toFile(), ModelCard.metricsJson(json, metrics));
     Files.writeString(out.resolve(NerModel.CARD), ModelCard.render(config, a.commandLine(), sources, metrics,
         trainSeconds, a.skipWords != null));
     log(String.format(java.util.Locale.ROOT, "done in %.0f s: %s", (System.nanoTime() - started) / 1e9, out));
+  }
+
+  /** The held-out evaluations of the card: generated documents of another seed, and WNUT-17 dev. */
+  static Map<String, EvaluationResult> evaluate(Path modelDir, Path data, long seed, SkipWords skip)
+      throws IOException {
+    Map<String, EvaluationResult> metrics = new LinkedHashMap<>();
+    try (NerModel model = NerModel.loadDirectory(modelDir, "cpu", 0)) {
+      List<GoldDocument> dev = new TrainingDocumentGenerator(seed + DEV_SEED_OFFSET).generate(DEV_DOCUMENTS, "dev-");
+      metrics.put("generated-dev", NerEvaluation.evaluate(model, dev, Set.copyOf(NerLabels.ENTITIES), skip));
+      metrics.put("wnut17-dev", NerEvaluation.evaluate(model, PublicNerData.wnutDev(data),
+          Set.of("PERSON", "LOCATION", "ORGANIZATION"), skip));
+    }
+    metrics.forEach((name, r) -> log(name + "\n" + r.toTable()));
+    return metrics;
   }
 
   static List<GoldDocument> trainingDocuments(Arguments a, Map<String, Integer> sources) throws IOException {
