@@ -99,7 +99,7 @@ public final class HeadTrainer {
           base.maxBatchSize());
       int maxTokens = settings.maxTokens() > 0 ? Math.min(settings.maxTokens(), r.config().maxTokens())
           : r.config().maxTokens();
-      return new Prepared(base, r, encoder, head, tokenizer, new Windowing(maxTokens, settings.windowStride()), settings);
+      return new Prepared(base, r, encoder, head, tokenizer, new Windowing(maxTokens, settings.strideFor(maxTokens)), settings);
     } catch (IOException e) {
       encoder.close();
       throw new UncheckedIOException("tokenizer of model " + base.id() + " could not be read", e);
@@ -111,33 +111,48 @@ public final class HeadTrainer {
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
-    TaskBlock task = new TaskBlock(p.encoder.block(), p.head);
-    p.encoder.block().freezeParameters(options.freezeEncoder());
-    p.head.freezeParameters(false);
-    List<Float> epochLosses = new ArrayList<>();
+    boolean perToken = headConfig.task() == Task.TOKEN_CLASSIFICATION;
     Random random = new Random(options.seed());
+    List<LabeledWindow> shuffled = new ArrayList<>(windows);
+    Collections.shuffle(shuffled, random);
+    List<PaddedBatch> batches = new ArrayList<>();
+    for (int from = 0; from < shuffled.size(); from += options.batchSize()) {
+      batches.add(PaddedBatch.of(shuffled.subList(from, Math.min(shuffled.size(), from + options.batchSize())),
+          p.tokenizer.padId(), perToken));
+    }
+    List<Float> epochLosses = new ArrayList<>();
     DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
         .optOptimizer(Optimizer.adamW().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
         .optDevices(new Device[] {Device.cpu()});
-    try (Model model = Model.newInstance("head-training", Device.cpu(), "PyTorch")) {
-      model.setBlock(task);
+    p.encoder.block().freezeParameters(options.freezeEncoder());
+    p.head.freezeParameters(false);
+    // a frozen encoder gives the same states every epoch: compute them once and train only the head on them
+    boolean cacheStates = options.freezeEncoder() && cachedFloats(batches, p) <= MAX_CACHED_FLOATS;
+    try (Model model = Model.newInstance("head-training", Device.cpu(), "PyTorch");
+        NDManager cache = p.encoder.manager().newSubManager()) {
+      model.setBlock(cacheStates ? p.head : new TaskBlock(p.encoder.block(), p.head));
+      List<NDList> inputs = new ArrayList<>();
+      for (PaddedBatch b : batches) {
+        inputs.add(cacheStates ? new NDList(p.encoder.forward(cache, b.ids(), b.mask()), cache.create(b.mask())) : null);
+      }
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(new Shape(1, 1), new Shape(1, 1));
+        trainer.initialize(cacheStates ? new Shape(1, 1, p.resolved.config().hiddenSize()) : new Shape(1, 1),
+            new Shape(1, 1));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+          order.add(i);
+        }
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
-          List<LabeledWindow> order = new ArrayList<>(windows);
           Collections.shuffle(order, random);
           double sum = 0;
-          int batches = 0;
-          for (int from = 0; from < order.size(); from += options.batchSize()) {
-            List<LabeledWindow> batch = order.subList(from, Math.min(order.size(), from + options.batchSize()));
-            sum += step(trainer, batch, p.tokenizer.padId(), headConfig.task() == Task.TOKEN_CLASSIFICATION);
-            batches++;
+          for (int i : order) {
+            sum += step(trainer, batches.get(i), inputs.get(i), perToken);
           }
-          epochLosses.add((float) (sum / batches));
+          epochLosses.add((float) (sum / batches.size()));
         }
       }
     } finally {
-      // the trained encoder is used for inference next: gradients off again
+      // the trained model is used for inference next: no gradients
       p.encoder.block().freezeParameters(true);
       p.head.freezeParameters(true);
     }
@@ -146,25 +161,40 @@ public final class HeadTrainer {
     return new TrainedModel(trained, new TrainingReport(epochLosses, windows.size()), exampleCount, options);
   }
 
-  private static float step(Trainer trainer, List<LabeledWindow> batch, long padId, boolean perToken) {
-    int seq = batch.stream().mapToInt(w -> w.ids().length).max().orElseThrow();
-    long[][] ids = new long[batch.size()][seq];
-    long[][] mask = new long[batch.size()][seq];
-    int k = perToken ? seq : batch.get(0).target().length;
-    float[][] targets = new float[batch.size()][k];
-    for (int b = 0; b < batch.size(); b++) {
-      LabeledWindow w = batch.get(b);
-      java.util.Arrays.fill(ids[b], padId);
-      System.arraycopy(w.ids(), 0, ids[b], 0, w.ids().length);
-      java.util.Arrays.fill(mask[b], 0, w.ids().length, 1L);
-      if (perToken) {
-        java.util.Arrays.fill(targets[b], -1f);
+  /** Bounds the memory spent on cached encoder states (floats; 4 bytes each). */
+  private static final long MAX_CACHED_FLOATS = 128L * 1024 * 1024;
+
+  private static long cachedFloats(List<PaddedBatch> batches, Prepared p) {
+    return batches.stream().mapToLong(b -> (long) b.ids().length * b.ids()[0].length).sum()
+        * p.resolved.config().hiddenSize();
+  }
+
+  /** Windows padded to a common length; targets are per token (-1 = ignore) or per window. */
+  private record PaddedBatch(long[][] ids, long[][] mask, float[][] targets) {
+    static PaddedBatch of(List<LabeledWindow> batch, long padId, boolean perToken) {
+      int seq = batch.stream().mapToInt(w -> w.ids().length).max().orElseThrow();
+      long[][] ids = new long[batch.size()][seq];
+      long[][] mask = new long[batch.size()][seq];
+      float[][] targets = new float[batch.size()][perToken ? seq : batch.get(0).target().length];
+      for (int b = 0; b < batch.size(); b++) {
+        LabeledWindow w = batch.get(b);
+        java.util.Arrays.fill(ids[b], padId);
+        System.arraycopy(w.ids(), 0, ids[b], 0, w.ids().length);
+        java.util.Arrays.fill(mask[b], 0, w.ids().length, 1L);
+        if (perToken) {
+          java.util.Arrays.fill(targets[b], -1f);
+        }
+        System.arraycopy(w.target(), 0, targets[b], 0, w.target().length);
       }
-      System.arraycopy(w.target(), 0, targets[b], 0, w.target().length);
+      return new PaddedBatch(ids, mask, targets);
     }
+  }
+
+  /** One optimizer step; {@code cachedInputs} are (hidden, mask) when training the head alone, else null. */
+  private static float step(Trainer trainer, PaddedBatch batch, NDList cachedInputs, boolean perToken) {
     try (NDManager m = trainer.getManager().newSubManager()) {
-      NDList data = new NDList(m.create(ids), m.create(mask));
-      NDArray target = m.create(targets);
+      NDList data = cachedInputs != null ? cachedInputs : new NDList(m.create(batch.ids()), m.create(batch.mask()));
+      NDArray target = m.create(batch.targets());
       NDList labels = new NDList(perToken ? target.toType(DataType.INT64, false) : target);
       float value;
       try (GradientCollector gc = trainer.newGradientCollector()) {
