@@ -35,6 +35,8 @@ public final class SluiceCli implements Runnable {
   public static CommandLine commandLine(SweepRunner sweeps, PrintStream out) {
     CommandLine cli = new CommandLine(new SluiceCli());
     cli.addSubcommand("sweep", new SweepCommand(sweeps, out));
+    cli.addSubcommand("models", new ModelsCommand(out));
+    cli.addSubcommand("bench", new BenchCommand());
     cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out)));
     cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("ner", new TrainNerCommand()));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
