@@ -37,6 +37,8 @@ public final class SluiceCli implements Runnable {
     cli.addSubcommand("sweep", new SweepCommand(sweeps, out));
     cli.addSubcommand("models", new ModelsCommand(out));
     cli.addSubcommand("bench", new BenchCommand());
+    cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out)));
+    cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("ner", new TrainNerCommand()));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new ConfigErrorHandler());
     return cli;
