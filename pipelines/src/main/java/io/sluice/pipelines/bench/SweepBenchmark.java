@@ -10,6 +10,7 @@ import io.sluice.pipelines.io.OutputFormat;
 import io.sluice.pipelines.runner.RunnerKind;
 import io.sluice.pipelines.runner.RunnerSettings;
 import io.sluice.pipelines.sweep.PiiSweep;
+import io.sluice.pipelines.sweep.SweepJob;
 import io.sluice.pipelines.sweep.SweepOptions;
 import io.sluice.policy.Policy;
 import io.sluice.policy.PolicyLoader;
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
 public final class SweepBenchmark {
   private static final String USAGE =
       "usage: SweepBenchmark [--work DIR (target/bench-sweep)] [--documents N (50000)] [--cores N (2)] "
-          + "[--seed N (42)] [--runners direct,spark|none]";
+          + "[--seed N (42)] [--runners direct,spark|none] [--policy FILE (built-in default)] [--patterns-only]";
 
   private SweepBenchmark() {}
 
@@ -52,7 +53,13 @@ public final class SweepBenchmark {
     System.out.printf(Locale.ROOT, "corpus: %d documents, %.1f MB, %d cores%n%n", texts.size(), bytes / 1e6,
         settings.cores);
 
-    Policy policy = PolicyLoader.defaultPolicy();
+    Policy policy = settings.policy == null ? PolicyLoader.defaultPolicy() : PolicyLoader.load(settings.policy);
+    if (settings.patternsOnly) {
+      // The pattern-recognizer figure the 20 MB/s target is about: model recognizers measured apart.
+      policy.recognizers.clear();
+    }
+    System.out.printf(Locale.ROOT, "policy: %s, recognizers: %s%n", policy.name,
+        settings.patternsOnly ? "patterns only" : "patterns + " + policy.recognizers.keySet());
     List<Row> rows = new ArrayList<>();
     // Warm-up: class loading, JIT and libphonenumber's metadata must not count against the first mode.
     bareLoop(policy, texts.subList(0, Math.min(texts.size(), 3000)), 1);
@@ -62,7 +69,7 @@ public final class SweepBenchmark {
     rows.add(bareAllCores);
     for (RunnerKind runner : settings.runners) {
       RunSummary summary = pipeline(corpus, settings.work.resolve("out-" + runner.name().toLowerCase(Locale.ROOT)),
-          runner, settings.cores);
+          policy, runner, settings.cores);
       if (!summary.getReconciled() || summary.getRecordsWritten() != texts.size()) {
         throw new IllegalStateException(runner + " run did not write every document: " + summary.getRecordsWritten());
       }
@@ -100,13 +107,13 @@ public final class SweepBenchmark {
     }
   }
 
-  private static RunSummary pipeline(Path corpus, Path output, RunnerKind runner, int cores) {
+  private static RunSummary pipeline(Path corpus, Path output, Policy policy, RunnerKind runner, int cores) {
     SweepOptions options = SweepOptions.builder(corpus.resolve("*.jsonl").toString(), output)
         .format(OutputFormat.PARQUET)
         .runner(new RunnerSettings(runner, null, cores))
         .overwrite(true)
         .build();
-    return PiiSweep.run(options);
+    return SweepJob.run(options, PiiSweep.stage(policy, false));
   }
 
   private static List<String> readTexts(Path corpus) throws IOException {
@@ -149,12 +156,19 @@ public final class SweepBenchmark {
     int cores = 2;
     long seed = 42;
     List<RunnerKind> runners = List.of(RunnerKind.DIRECT, RunnerKind.SPARK);
+    Path policy;
+    boolean patternsOnly;
 
     static Settings parse(String[] args) {
       Settings s = new Settings();
       for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--patterns-only")) {
+          s.patternsOnly = true;
+          continue;
+        }
         String value = i + 1 < args.length ? args[i + 1] : null;
         switch (args[i]) {
+          case "--policy" -> s.policy = Path.of(require(value, args[i]));
           case "--work" -> s.work = Path.of(require(value, args[i]));
           case "--documents" -> s.documents = Integer.parseInt(require(value, args[i]));
           case "--cores" -> s.cores = Integer.parseInt(require(value, args[i]));

@@ -1,6 +1,7 @@
 package io.sluice.pipelines.cli;
 
 import io.sluice.models.bench.EncoderBenchmark;
+import io.sluice.pii.ner.NerSweepBenchmark;
 import io.sluice.pipelines.bench.SweepBenchmark;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,13 @@ import picocli.CommandLine.Unmatched;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; results and the commands that produced them go in BENCHMARKS.md.",
-    subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class})
+    subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class})
 final class BenchCommand {
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
       description = {"Detection + redaction: bare recognizer loop vs DirectRunner vs Spark local[N], one corpus.",
-          "Options: --work DIR --documents N (50000) --cores N (2) --seed N --runners direct,spark|none"})
+          "Options: --work DIR --documents N (50000) --cores N (2) --seed N --runners direct,spark|none",
+          "         --policy FILE --patterns-only (leave out model recognizers such as slm-ner)"})
   static final class Sweep implements Callable<Integer> {
     @Unmatched List<String> args = new ArrayList<>();
 
@@ -41,6 +43,19 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       EncoderBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "ner", mixinStandardHelpOptions = true,
+      description = {"Sweep analyzer tokens/s with the slm-ner recognizer on vs patterns only, generated documents.",
+          "Arguments: [documents (400)] [bundle (64)]; PyTorch threads: -Dai.djl.pytorch.num_threads in SLUICE_JAVA_OPTS"})
+  static final class Ner implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      NerSweepBenchmark.main(args.toArray(String[]::new));
       return 0;
     }
   }
