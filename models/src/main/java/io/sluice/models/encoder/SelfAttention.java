@@ -1,0 +1,56 @@
+package io.sluice.models.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** Multi-head scaled dot-product self-attention (HF "attention.self"). */
+final class SelfAttention extends HfBlock {
+  private final EncoderConfig config;
+  private final HfLinear query;
+  private final HfLinear key;
+  private final HfLinear value;
+  private final float scale;
+
+  SelfAttention(EncoderConfig config) {
+    this.config = config;
+    int h = config.hiddenSize();
+    this.query = addChildBlock("query", new HfLinear(h, h));
+    this.key = addChildBlock("key", new HfLinear(h, h));
+    this.value = addChildBlock("value", new HfLinear(h, h));
+    this.scale = (float) Math.sqrt(config.headSize());
+  }
+
+  /** x [batch, seq, hidden]; additiveMask [batch, 1, 1, seq] (0 for tokens, very negative for padding). */
+  NDArray apply(ParameterStore ps, NDArray x, NDArray additiveMask, boolean training) {
+    Shape s = x.getShape();
+    long batch = s.get(0);
+    long seq = s.get(1);
+    NDArray q = heads(query.apply(ps, x, training), batch, seq);
+    NDArray k = heads(key.apply(ps, x, training), batch, seq);
+    NDArray v = heads(value.apply(ps, x, training), batch, seq);
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(scale).add(additiveMask);
+    NDArray probs = scores.softmax(-1);
+    if (training) {
+      probs = Dropout.dropout(probs, config.attentionDropout(), true).singletonOrThrow();
+    }
+    return probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, config.hiddenSize());
+  }
+
+  private NDArray heads(NDArray projected, long batch, long seq) {
+    return projected.reshape(batch, seq, config.numHeads(), config.headSize()).transpose(0, 2, 1, 3);
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+}

@@ -1,0 +1,77 @@
+package io.sluice.models.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A BERT-family encoder as DJL blocks. Inputs: input_ids [batch, seq] int64, attention_mask [batch, seq]
+ * (1 = token, 0 = padding) and optionally token_type_ids; output: last_hidden_state [batch, seq, hidden].
+ * Parameter paths are Hugging Face's ("embeddings.word_embeddings.weight", "encoder.layer.0...."), so
+ * checkpoints load by name (see {@link HfParameterNames}).
+ */
+public final class TransformerEncoder extends HfBlock {
+  private final EncoderConfig config;
+  private final BertEmbeddings embeddings;
+  private final List<TransformerLayer> layers = new ArrayList<>();
+
+  public TransformerEncoder(EncoderConfig config) {
+    this.config = config;
+    this.embeddings = addChildBlock("embeddings", new BertEmbeddings(config));
+    LayerStack stack = addChildBlock("encoder", new LayerStack());
+    LayerList list = stack.addLayerList();
+    for (int i = 0; i < config.numLayers(); i++) {
+      layers.add(list.add(i, new TransformerLayer(config)));
+    }
+  }
+
+  public EncoderConfig config() {
+    return config;
+  }
+
+  public NDArray encode(ParameterStore ps, NDArray ids, NDArray attentionMask, NDArray typeIds, boolean training) {
+    NDArray x = embeddings.apply(ps, ids, typeIds, training);
+    NDArray additiveMask = additiveMask(attentionMask, x.getDataType());
+    for (TransformerLayer layer : layers) {
+      x = layer.apply(ps, x, additiveMask, training);
+    }
+    return x;
+  }
+
+  /** 0 where attention is allowed, the dtype's most negative finite value on padding (as HF does). */
+  private static NDArray additiveMask(NDArray attentionMask, DataType dtype) {
+    float minValue = dtype == DataType.FLOAT16 ? -65504f : -Float.MAX_VALUE;
+    Shape s = attentionMask.getShape();
+    return attentionMask.toType(dtype, false).neg().add(1f).mul(minValue).reshape(s.get(0), 1, 1, s.get(1));
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray typeIds = inputs.size() > 2 ? inputs.get(2) : null;
+    return new NDList(encode(ps, inputs.get(0), inputs.get(1), typeIds, training));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0].add(config.hiddenSize())};
+  }
+
+  /** HF name "encoder", holding "layer". */
+  private static final class LayerStack extends NamingOnlyBlock {
+    LayerList addLayerList() {
+      return addChildBlock("layer", new LayerList());
+    }
+  }
+
+  /** HF name "layer", holding "0", "1", ... */
+  private static final class LayerList extends NamingOnlyBlock {
+    TransformerLayer add(int index, TransformerLayer layer) {
+      return addChildBlock(Integer.toString(index), layer);
+    }
+  }
+}
