@@ -1,0 +1,42 @@
+package io.sluice.pipelines.cli;
+
+import io.sluice.pipelines.sweep.PiiSweep;
+import java.io.PrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sluice}: the command-line entry point. Each job is a subcommand (sweep now; models, train,
+ * eval, moderate, extract, synthesize as they are built) registered in {@link #commandLine}.
+ * Exit codes: 0 success, 1 failure or a run that does not reconcile, 2 configuration mistake.
+ */
+@Command(
+    name = "sluice",
+    mixinStandardHelpOptions = true,
+    version = "sluice 0.1.0",
+    description = "Batch PII sweeps and SLM jobs over document corpora on Apache Beam.",
+    subcommands = CommandLine.HelpCommand.class)
+public final class SluiceCli implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "name a command, e.g. 'sluice sweep --help'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(PiiSweep::run, System.out).execute(args));
+  }
+
+  /** The command tree, with each job's runner given so that tests can run the CLI on small stages. */
+  public static CommandLine commandLine(SweepRunner sweeps, PrintStream out) {
+    CommandLine cli = new CommandLine(new SluiceCli());
+    cli.addSubcommand("sweep", new SweepCommand(sweeps, out));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(new ConfigErrorHandler());
+    return cli;
+  }
+}

@@ -1,0 +1,120 @@
+package io.sluice.pipelines.cli;
+
+import io.sluice.pipelines.ConfigException;
+import io.sluice.pipelines.io.InputFormat;
+import io.sluice.pipelines.io.OutputFormat;
+import io.sluice.pipelines.io.ReadSettings;
+import io.sluice.pipelines.runner.RunnerKind;
+import io.sluice.pipelines.runner.RunnerSettings;
+import io.sluice.pipelines.summary.SummaryTable;
+import io.sluice.pipelines.sweep.SweepOptions;
+import io.sluice.schemas.RunSummary;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sluice sweep}: detect (and unless --report-only, redact) PII across a corpus. */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Detect PII in every document of a corpus and redact it as the policy says.",
+      "Writes documents/, findings/, dead_letter/, summary.json and report.html under --output,",
+      "then prints the reconciliation (read = written + dead-lettered) and findings per entity type."
+    },
+    sortOptions = false)
+final class SweepCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "PATH",
+      description = "JSONL/Parquet/Avro file, glob, or folder of text files.")
+  String input;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path output;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "YAML policy (default: the built-in default policy, conf/policies/default.yaml).")
+  Path policy;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "parquet",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT",
+      description = "Input format: ${COMPLETION-CANDIDATES} (default: from the extension; a folder is text).")
+  InputFormat inputFormat;
+
+  @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "direct",
+      description = "Beam runner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); spark and flink run embedded.")
+  RunnerKind runner;
+
+  @Option(names = "--spark-master", paramLabel = "MASTER",
+      description = "Spark master for --runner spark (default: local[N] with --parallelism, else local[*]).")
+  String sparkMaster;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
+      description = "Worker threads or slots (default: all cores).")
+  int parallelism;
+
+  @Option(names = "--report-only", description = "Detect and report findings without redacting.")
+  boolean reportOnly;
+
+  @Option(names = "--id-field", paramLabel = "NAME", defaultValue = "id",
+      description = "JSON field or column with the document id (default: ${DEFAULT-VALUE}).")
+  String idField;
+
+  @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "text",
+      description = "JSON field or column with the text (default: ${DEFAULT-VALUE}).")
+  String textField;
+
+  @Option(names = "--max-doc-bytes", paramLabel = "BYTES", defaultValue = "67108864",
+      description = "Larger documents are dead-lettered as TOO_LARGE (default: ${DEFAULT-VALUE}, 64 MiB).")
+  long maxDocBytes;
+
+  @Option(names = "--overwrite", description = "Replace the results of an earlier run in --output.")
+  boolean overwrite;
+
+  @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "5",
+      description = "Print progress every S seconds; 0 for none (default: ${DEFAULT-VALUE}).")
+  int progressSeconds;
+
+  private final SweepRunner sweeps;
+  private final PrintStream out;
+
+  SweepCommand(SweepRunner sweeps, PrintStream out) {
+    this.sweeps = sweeps;
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() {
+    RunSummary summary = sweeps.run(toOptions());
+    SummaryTable.print(summary, out);
+    return summary.getReconciled() ? 0 : 1;
+  }
+
+  SweepOptions toOptions() {
+    if (policy != null && !Files.isRegularFile(policy)) {
+      throw new ConfigException("policy file " + policy + " not found: check --policy");
+    }
+    if (parallelism < 0 || maxDocBytes <= 0 || progressSeconds < 0) {
+      throw new ConfigException("--parallelism and --progress-seconds must be >= 0, --max-doc-bytes > 0");
+    }
+    if (sparkMaster != null && runner != RunnerKind.SPARK) {
+      throw new ConfigException("--spark-master applies to --runner spark only");
+    }
+    return SweepOptions.builder(input, output)
+        .policy(policy)
+        .inputFormat(inputFormat)
+        .format(format)
+        .readSettings(new ReadSettings(idField, textField, maxDocBytes))
+        .runner(new RunnerSettings(runner, sparkMaster, parallelism))
+        .reportOnly(reportOnly)
+        .progressEvery(progressSeconds == 0 ? null : Duration.ofSeconds(progressSeconds))
+        .overwrite(overwrite)
+        .build();
+  }
+}

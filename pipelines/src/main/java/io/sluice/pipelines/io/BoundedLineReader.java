@@ -1,0 +1,113 @@
+package io.sluice.pipelines.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines at {@code \n} (dropping a trailing {@code \r} and a leading UTF-8 BOM)
+ * without decoding, so each line can be decoded strictly on its own. A line longer than the limit is
+ * not buffered: only its head is kept (for the dead letter) while the rest is counted and skipped.
+ */
+final class BoundedLineReader {
+
+  /** One line: its bytes, or only the first bytes when it was longer than the limit. */
+  record Line(long number, byte[] bytes, int length, long size, boolean tooLarge) {}
+
+  private static final int CHUNK = 1 << 16;
+  private static final int HEAD_BYTES = 16 * 1024;
+
+  private final InputStream in;
+  private final long maxLineBytes;
+  private long bytesLeft;
+  private final byte[] chunk = new byte[CHUNK];
+  private int chunkPos;
+  private int chunkEnd;
+  private long lineNumber;
+  private boolean atStart;
+
+  /**
+   * @param bytesToRead stop after this many bytes (the end of a {@link LineRange}), or Long.MAX_VALUE
+   * @param firstLineNumber the number of the first line read, counted from 1 in the file
+   */
+  BoundedLineReader(InputStream in, long maxLineBytes, long bytesToRead, long firstLineNumber) {
+    this.in = in;
+    this.maxLineBytes = maxLineBytes;
+    this.bytesLeft = bytesToRead;
+    this.lineNumber = firstLineNumber - 1;
+    this.atStart = firstLineNumber == 1;
+  }
+
+  BoundedLineReader(InputStream in, long maxLineBytes) {
+    this(in, maxLineBytes, Long.MAX_VALUE, 1);
+  }
+
+  /** The next line, or null at the end of the stream. */
+  Line next() throws IOException {
+    byte[] buf = new byte[256];
+    int len = 0;
+    long size = 0;
+    boolean sawAny = false;
+    while (true) {
+      if (chunkPos == chunkEnd && !fill()) {
+        if (!sawAny) {
+          return null;
+        }
+        break;
+      }
+      sawAny = true;
+      int newline = indexOfNewline();
+      int end = newline < 0 ? chunkEnd : newline;
+      int take = end - chunkPos;
+      size += take;
+      int keep = size > maxLineBytes ? Math.max(0, Math.min(take, HEAD_BYTES - len)) : take;
+      if (keep > 0) {
+        if (len + keep > buf.length) {
+          buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + keep));
+        }
+        System.arraycopy(chunk, chunkPos, buf, len, keep);
+        len += keep;
+      }
+      chunkPos = newline < 0 ? chunkEnd : newline + 1;
+      if (newline >= 0) {
+        break;
+      }
+    }
+    lineNumber++;
+    if (len > 0 && buf[len - 1] == '\r' && size <= maxLineBytes) {
+      len--;
+      size--;
+    }
+    boolean tooLarge = size > maxLineBytes;
+    return new Line(lineNumber, buf, len, size, tooLarge);
+  }
+
+  private int indexOfNewline() {
+    for (int i = chunkPos; i < chunkEnd; i++) {
+      if (chunk[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean fill() throws IOException {
+    if (bytesLeft <= 0) {
+      return false;
+    }
+    int n = in.read(chunk, 0, (int) Math.min(CHUNK, bytesLeft));
+    if (n <= 0) {
+      return false;
+    }
+    bytesLeft -= n;
+    chunkPos = 0;
+    chunkEnd = n;
+    if (atStart) {
+      atStart = false;
+      if (n >= 3 && (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB && (chunk[2] & 0xFF) == 0xBF) {
+        chunkPos = 3;
+      }
+    }
+    return true;
+  }
+}

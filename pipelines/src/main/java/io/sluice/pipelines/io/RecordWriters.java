@@ -1,0 +1,35 @@
+package io.sluice.pipelines.io;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.WriteFilesResult;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.transforms.Contextful;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Writes Avro records into a folder of part files ({@code part-00000-of-00004.parquet}, ...) with Beam's
+ * file sinks, which write temporary files and rename them when the bundle commits, so a failed job
+ * leaves no half-written parts.
+ */
+public final class RecordWriters {
+  private RecordWriters() {}
+
+  /**
+   * @param folder output folder for this kind of record, e.g. {@code out/documents}
+   */
+  public static <T extends SpecificRecordBase> WriteFilesResult<Void> write(
+      PCollection<T> records, Class<T> type, Schema schema, OutputFormat format, String folder) {
+    FileIO.Write<Void, T> write =
+        switch (format) {
+          case PARQUET -> FileIO.<T>write().via(Contextful.fn(r -> (GenericRecord) r), ParquetIO.sink(schema));
+          case AVRO -> FileIO.<T>write().via(AvroIO.sink(type));
+          case JSONL -> FileIO.<T>write().via(Contextful.fn(JsonRecords::toJson), TextIO.sink());
+        };
+    return records.apply(write.to(folder).withPrefix("part").withSuffix(format.suffix()));
+  }
+}

@@ -1,0 +1,85 @@
+package io.sluice.pipelines.sweep;
+
+import io.sluice.pipelines.ConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The output folder of a job. An earlier run's parts would mix with this run's (Beam names parts by
+ * shard count), so a folder holding results is refused unless the user asks to overwrite.
+ */
+public record OutputLayout(Path root) {
+  static final List<String> RESULT_NAMES =
+      List.of("documents", "findings", "dead_letter", "summary.json", "report.html", ".staging");
+
+  public Path documents() {
+    return root.resolve("documents");
+  }
+
+  public Path findings() {
+    return root.resolve("findings");
+  }
+
+  public Path deadLetters() {
+    return root.resolve("dead_letter");
+  }
+
+  public Path summary() {
+    return root.resolve("summary.json");
+  }
+
+  public Path report() {
+    return root.resolve("report.html");
+  }
+
+  /** Scratch space for small side results, removed when the job ends. */
+  public Path staging() {
+    return root.resolve(".staging");
+  }
+
+  /** Makes the folder ready: refuses (or with overwrite, clears) earlier results; never touches other files. */
+  void prepare(boolean overwrite) {
+    try {
+      if (Files.exists(root) && !Files.isDirectory(root)) {
+        throw new ConfigException("--output " + root + " is a file: give a folder");
+      }
+      for (String name : RESULT_NAMES) {
+        Path existing = root.resolve(name);
+        if (Files.exists(existing)) {
+          if (!overwrite) {
+            throw new ConfigException("--output " + root + " already holds results (" + name
+                + "): choose a new folder or pass --overwrite");
+          }
+          deleteRecursively(existing);
+        }
+      }
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every kind gets its folder even when nothing was written to it, so consumers find a stable layout. */
+  void finish() throws IOException {
+    Files.createDirectories(documents());
+    Files.createDirectories(findings());
+    Files.createDirectories(deadLetters());
+    deleteRecursively(staging());
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

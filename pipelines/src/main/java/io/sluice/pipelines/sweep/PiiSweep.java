@@ -1,0 +1,57 @@
+package io.sluice.pipelines.sweep;
+
+import io.sluice.pii.operators.KeyRing;
+import io.sluice.policy.Policy;
+import io.sluice.policy.PolicyLoader;
+import io.sluice.schemas.DeadLetter;
+import io.sluice.schemas.RedactedDocument;
+import io.sluice.schemas.RunSummary;
+import io.sluice.transforms.DetectPii;
+import io.sluice.transforms.RedactPii;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+
+/**
+ * The governance sweep: PII detection, then redaction (or, with report-only, findings without
+ * rewriting), between the readers and the writers. The job entry point the CLI and benchmarks call.
+ */
+public final class PiiSweep {
+  private PiiSweep() {}
+
+  /**
+   * Loads and validates the policy (the default one when {@code options.policy()} is null), checks that
+   * every key the policy's operators need is set (not needed in report-only runs), then runs the sweep.
+   *
+   * @throws io.sluice.policy.PolicyException for a policy mistake or a missing key, before any work starts
+   */
+  public static RunSummary run(SweepOptions options) {
+    Policy policy = options.policy() == null ? PolicyLoader.defaultPolicy() : PolicyLoader.load(options.policy());
+    if (!options.reportOnly()) {
+      KeyRing.resolve(policy, System.getenv());
+    }
+    return SweepJob.run(options, stage(policy, options.reportOnly()));
+  }
+
+  /**
+   * Detection then redaction as a {@link SweepStage}; dead letters of both steps are merged. In
+   * report-only runs the documents are {@link ReportedDocument}s: counts, no text.
+   */
+  public static SweepStage stage(Policy policy, boolean reportOnly) {
+    return documents -> {
+      DetectPii.Result detected = documents.apply("DetectPii", DetectPii.with(policy));
+      RedactPii.Result redacted =
+          detected.analyzed().apply("RedactPii", RedactPii.with(policy).reportOnly(reportOnly));
+      PCollection<DeadLetter> deadLetters = PCollectionList.of(detected.deadLetters())
+          .and(redacted.deadLetters())
+          .apply("PiiDeadLetters", Flatten.pCollections());
+      PCollection<RedactedDocument> written = reportOnly
+          ? detected.analyzed().apply("ReportedDocuments", MapElements.via(new ReportedDocument()))
+              .setCoder(AvroCoder.of(RedactedDocument.class))
+          : redacted.documents();
+      return new StageResult(written, redacted.findings(), deadLetters);
+    };
+  }
+}

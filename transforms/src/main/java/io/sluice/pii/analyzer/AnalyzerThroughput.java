@@ -1,0 +1,148 @@
+package io.sluice.pii.analyzer;
+
+import io.sluice.pii.Detection;
+import io.sluice.pii.recognizers.BuiltInRecognizers;
+import io.sluice.pii.recognizers.IndexedRecognizer;
+import io.sluice.pii.recognizers.TextIndex;
+import io.sluice.policy.Policy;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * Single-threaded throughput of PII detection on synthetic ~2 KB business documents, for a policy with
+ * every built-in pattern entity enabled (default thresholds and phone regions). Prints MB/s for the bare
+ * recognizer loop (shared index + all built-in recognizers) and for the full {@link Analyzer} (plus
+ * context, thresholds, conflicts), and their ratio to a plain char loop, since absolute numbers vary
+ * between machines.
+ * Speeds are per CPU-second of the measuring thread, i.e. per core.
+ *
+ * <p>Usage: {@code AnalyzerThroughput [seconds-per-measurement=5] [documents=2000]}
+ */
+public final class AnalyzerThroughput {
+
+  private AnalyzerThroughput() {}
+
+  public static void main(String[] args) {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    List<String> docs = new BenchmarkCorpus(42).documents(count);
+    long bytes = 0;
+    for (String d : docs) {
+      bytes += d.getBytes(StandardCharsets.UTF_8).length;
+    }
+    Policy policy = allBuiltInEntities();
+    List<IndexedRecognizer> recognizers = new ArrayList<>();
+    for (String entity : Analyzer.supportedEntities()) {
+      recognizers.add(BuiltInRecognizers.create(entity, policy));
+    }
+    System.out.printf("corpus: %d documents, %.1f KB average, %d built-in recognizers%n", docs.size(),
+        bytes / 1024.0 / docs.size(), recognizers.size());
+
+    ToIntFunction<String> bare = text -> {
+      List<Detection> out = new ArrayList<>();
+      TextIndex index = TextIndex.of(text);
+      for (IndexedRecognizer r : recognizers) {
+        r.analyze(index, out);
+      }
+      return out.size();
+    };
+    try (Analyzer analyzer = Analyzer.fromPolicy(policy)) {
+      ToIntFunction<String> full = text -> analyzer.analyze(text).size();
+      measure("warm-up bare", docs, bytes, bare, seconds);
+      measure("warm-up analyzer", docs, bytes, full, seconds);
+      double referenceMbs = measure("reference char loop", docs, bytes, AnalyzerThroughput::countSpaces, seconds);
+      double bareMbs = measure("bare recognizer loop", docs, bytes, bare, seconds);
+      double fullMbs = measure("full analyzer", docs, bytes, full, seconds);
+      System.out.printf("full analyzer / bare loop = %.2f; bare loop / reference char loop = %.3f%n",
+          fullMbs / bareMbs, bareMbs / referenceMbs);
+      printShares(docs, recognizers);
+    }
+  }
+
+  /**
+   * Runs {@code run} over the corpus for about {@code seconds} of this thread's CPU time and returns MB
+   * per CPU-second: on a shared, loaded machine wall-clock time measures the neighbours, CPU time
+   * measures us. Wall-clock MB/s is printed alongside.
+   */
+  private static double measure(String label, List<String> docs, long corpusBytes, ToIntFunction<String> run,
+      double seconds) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    long wallStart = System.nanoTime();
+    long processed = 0;
+    long detections = 0;
+    int passes = 0;
+    while (threads.getCurrentThreadCpuTime() - cpuStart < seconds * 1e9) {
+      for (String doc : docs) {
+        detections += run.applyAsInt(doc);
+      }
+      processed += corpusBytes;
+      passes++;
+    }
+    double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    double wall = (System.nanoTime() - wallStart) / 1e9;
+    double mbs = processed / 1e6 / cpu;
+    System.out.printf("%-22s %8.1f MB/s per CPU-second (%5.1f MB/s wall)  %8.0f docs/s  %.1f detections/doc%n",
+        label, mbs, processed / 1e6 / wall, passes * docs.size() / cpu, (double) detections / (passes * docs.size()));
+    return mbs;
+  }
+
+  /** Share of the bare loop's CPU time spent in the shared index and in each recognizer, over one pass. */
+  private static void printShares(List<String> docs, List<IndexedRecognizer> recognizers) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    List<TextIndex> indexes = new ArrayList<>(docs.size());
+    long start = threads.getCurrentThreadCpuTime();
+    for (String doc : docs) {
+      indexes.add(TextIndex.of(doc));
+    }
+    long[] nanos = new long[recognizers.size() + 1];
+    nanos[0] = threads.getCurrentThreadCpuTime() - start;
+    List<Detection> sink = new ArrayList<>();
+    for (int r = 0; r < recognizers.size(); r++) {
+      long t = threads.getCurrentThreadCpuTime();
+      for (TextIndex index : indexes) {
+        recognizers.get(r).analyze(index, sink);
+        sink.clear();
+      }
+      nanos[r + 1] = threads.getCurrentThreadCpuTime() - t;
+    }
+    long total = java.util.Arrays.stream(nanos).sum();
+    StringBuilder line = new StringBuilder("time shares: index ").append(percent(nanos[0], total));
+    for (int r = 0; r < recognizers.size(); r++) {
+      line.append(", ").append(recognizers.get(r).name().replace("Recognizer", "")).append(' ')
+          .append(percent(nanos[r + 1], total));
+    }
+    System.out.println(line);
+  }
+
+  private static String percent(long part, long total) {
+    return String.format("%.0f%%", 100.0 * part / total);
+  }
+
+  /**
+   * The reference: one pass over the chars counting whitespace, the least any analyzer must do. Its
+   * speed tells how fast this machine is right now, which makes runs on different machines comparable.
+   */
+  private static int countSpaces(String text) {
+    int spaces = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) <= ' ') {
+        spaces++;
+      }
+    }
+    return spaces;
+  }
+
+  private static Policy allBuiltInEntities() {
+    Policy policy = new Policy();
+    policy.name = "throughput";
+    for (String entity : Analyzer.supportedEntities()) {
+      policy.entities.put(entity, new Policy.EntityPolicy());
+    }
+    return policy;
+  }
+}

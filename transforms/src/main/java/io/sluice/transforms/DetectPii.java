@@ -1,0 +1,200 @@
+package io.sluice.transforms;
+
+import io.sluice.pii.CodePoints;
+import io.sluice.pii.Detection;
+import io.sluice.pii.analyzer.Analyzer;
+import io.sluice.policy.Policy;
+import io.sluice.schemas.AnalyzedDocument;
+import io.sluice.schemas.DeadLetter;
+import io.sluice.schemas.Document;
+import io.sluice.schemas.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Detects PII in documents with the policy's recognizers and emits each document with its findings,
+ * in code-point offsets. Detection only: {@link RedactPii} decides what to do with the findings, so a
+ * sweep can report without redacting.
+ *
+ * <pre>{@code
+ * DetectPii.Result detected = documents.apply(DetectPii.with(policy));
+ * detected.analyzed();     // PCollection<AnalyzedDocument>
+ * detected.deadLetters();  // PCollection<DeadLetter>
+ * }</pre>
+ *
+ * <p>Documents are analyzed in batches collected within a bundle, so model-based recognizers run them
+ * through the model together. A batch that fails is retried one document at a time so that only the
+ * failing document is dead-lettered.
+ */
+public final class DetectPii extends PTransform<PCollection<Document>, DetectPii.Result> {
+
+  static final String STAGE = "detect";
+  private static final int DEFAULT_BATCH_DOCUMENTS = 64;
+  private static final long DEFAULT_BATCH_CHARS = 1 << 20;
+
+  private final Policy policy;
+  private final int batchDocuments;
+  private final long batchChars;
+
+  private DetectPii(Policy policy, int batchDocuments, long batchChars) {
+    this.policy = policy;
+    this.batchDocuments = batchDocuments;
+    this.batchChars = batchChars;
+  }
+
+  public static DetectPii with(Policy policy) {
+    return new DetectPii(policy, DEFAULT_BATCH_DOCUMENTS, DEFAULT_BATCH_CHARS);
+  }
+
+  /** Flushes a batch at this many documents or this many chars, whichever comes first. */
+  public DetectPii withBatchLimits(int documents, long chars) {
+    return new DetectPii(policy, documents, chars);
+  }
+
+  @Override
+  public Result expand(PCollection<Document> documents) {
+    TransformResult.requireGlobalWindow(documents, "DetectPii");
+    TupleTag<AnalyzedDocument> analyzedTag = new TupleTag<>() {};
+    TupleTag<DeadLetter> deadLetterTag = new TupleTag<>() {};
+    PCollectionTuple out =
+        documents.apply(
+            "Analyze",
+            ParDo.of(new AnalyzeFn(policy, batchDocuments, batchChars, analyzedTag, deadLetterTag))
+                .withOutputTags(analyzedTag, TupleTagList.of(deadLetterTag)));
+    return new Result(
+        out.get(analyzedTag).setCoder(AvroCoder.of(AnalyzedDocument.class)),
+        out.get(deadLetterTag).setCoder(AvroCoder.of(DeadLetter.class)));
+  }
+
+  /** What detection produced: documents with findings, and documents that could not be analyzed. */
+  public static final class Result extends TransformResult {
+    private final PCollection<AnalyzedDocument> analyzed;
+
+    Result(PCollection<AnalyzedDocument> analyzed, PCollection<DeadLetter> deadLetters) {
+      super(analyzed.getPipeline(), Map.of(new TupleTag<AnalyzedDocument>("analyzed"), analyzed), deadLetters);
+      this.analyzed = analyzed;
+    }
+
+    public PCollection<AnalyzedDocument> analyzed() {
+      return analyzed;
+    }
+  }
+
+  static final class AnalyzeFn extends BatchingDoFn<Document, AnalyzedDocument> {
+    private final Policy policy;
+    private final TupleTag<AnalyzedDocument> analyzedTag;
+    private final TupleTag<DeadLetter> deadLetterTag;
+
+    private final Counter documentsDetected =
+        Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.DOCUMENTS_DETECTED);
+    private final Counter findingsCounter = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS);
+    private final Distribution batchMillis =
+        Metrics.distribution(SluiceMetrics.NAMESPACE, SluiceMetrics.DETECT_BATCH_MS);
+
+    private transient Analyzer analyzer;
+
+    AnalyzeFn(
+        Policy policy,
+        int batchDocuments,
+        long batchChars,
+        TupleTag<AnalyzedDocument> analyzedTag,
+        TupleTag<DeadLetter> deadLetterTag) {
+      super(batchDocuments, batchChars);
+      this.policy = policy;
+      this.analyzedTag = analyzedTag;
+      this.deadLetterTag = deadLetterTag;
+    }
+
+    @Setup
+    public void setup() {
+      analyzer = Analyzer.fromPolicy(policy);
+    }
+
+    @Teardown
+    public void teardown() {
+      if (analyzer != null) {
+        analyzer.close();
+        analyzer = null;
+      }
+    }
+
+    @Override
+    protected long weight(Document document) {
+      return document.getText().length();
+    }
+
+    @Override
+    protected void processBatch(List<Document> documents, Outputs outputs) {
+      long started = System.nanoTime();
+      List<List<Detection>> detections = analyzeBatchOrNull(documents);
+      batchMillis.update((System.nanoTime() - started) / 1_000_000);
+      for (int i = 0; i < documents.size(); i++) {
+        Document document = documents.get(i);
+        try {
+          List<Detection> found = detections != null ? detections.get(i) : analyzer.analyze(document.getText());
+          documentsDetected.inc();
+          countFindings(found);
+          outputs.output(analyzedTag, toAnalyzed(document, found), i);
+        } catch (RuntimeException e) {
+          SluiceMetrics.countDeadLetter(ErrorKinds.DETECTION_FAILED);
+          outputs.output(
+              deadLetterTag,
+              DeadLetters.of(
+                  document.getId(),
+                  document.getSource(),
+                  STAGE,
+                  ErrorKinds.DETECTION_FAILED,
+                  e.getClass().getSimpleName() + " during detection",
+                  document.getText()),
+              i);
+        }
+      }
+    }
+
+    private void countFindings(List<Detection> found) {
+      findingsCounter.inc(found.size());
+      for (Detection d : found) {
+        Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_ENTITY_PREFIX + d.entityType()).inc();
+        Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_DETECTOR_PREFIX + d.detector()).inc();
+      }
+    }
+
+    /** Null when the batch failed as a whole; the caller then isolates the failing document. */
+    private List<List<Detection>> analyzeBatchOrNull(List<Document> documents) {
+      try {
+        return analyzer.analyzeAll(documents.stream().map(Document::getText).toList());
+      } catch (RuntimeException batchFailure) {
+        return null;
+      }
+    }
+
+    private static AnalyzedDocument toAnalyzed(Document document, List<Detection> detections) {
+      CodePoints offsets = new CodePoints(document.getText());
+      List<Finding> findings = new ArrayList<>(detections.size());
+      for (Detection d : detections) {
+        findings.add(
+            Finding.newBuilder()
+                .setDocId(document.getId())
+                .setEntityType(d.entityType())
+                .setStart(offsets.toCodePoint(d.start()))
+                .setEnd(offsets.toCodePoint(d.end()))
+                .setScore(d.score())
+                .setDetector(d.detector())
+                .setOperator(null)
+                .build());
+      }
+      return AnalyzedDocument.newBuilder().setDocument(document).setFindings(findings).build();
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.sluice.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sluice.policy.Policy;
+import io.sluice.policy.PolicyLoader;
+import io.sluice.schemas.DeadLetter;
+import io.sluice.schemas.Document;
+import io.sluice.schemas.Finding;
+import io.sluice.schemas.RedactedDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.jupiter.api.Test;
+
+/** DetectPii and RedactPii together, on the DirectRunner, as a sweep uses them. */
+class SweepTransformsTest {
+
+  private static final String EMAIL_POLICY =
+      """
+      name: test
+      entities:
+        EMAIL_ADDRESS: {operator: {type: replace}}
+        CREDIT_CARD: {operator: {type: mask, masking_char: "#", chars_to_mask: 12}}
+        PERSON: {}
+      recognizers:
+        broken: {type: test-failing}
+      """;
+
+  private static Document doc(String id, String text) {
+    return Document.newBuilder().setId(id).setText(text).setSource("test").build();
+  }
+
+  private static Pipeline pipeline() {
+    return Pipeline.create(PipelineOptionsFactory.create());
+  }
+
+  @Test
+  void findingsUseCodePointOffsetsAndRedactionRewritesText() {
+    Policy policy = PolicyLoader.parse(EMAIL_POLICY, "test");
+    Pipeline p = pipeline();
+    // Two emoji (each one code point, two UTF-16 chars) before the address move char and code-point offsets apart.
+    String text = "😀😀 mail jane.doe@example.org or pay 4111 1111 1111 1111";
+    PCollection<Document> docs =
+        p.apply(Create.of(doc("a", text), doc("b", "nothing to see here")).withCoder(AvroCoder.of(Document.class)));
+    DetectPii.Result detected = docs.apply(DetectPii.with(policy).withBatchLimits(1, 1_000_000));
+    RedactPii.Result redacted = detected.analyzed().apply(RedactPii.with(policy));
+
+    PAssert.that(redacted.findings())
+        .satisfies(
+            findings -> {
+              List<Finding> list = new ArrayList<>();
+              findings.forEach(list::add);
+              Finding email = list.stream().filter(f -> f.getEntityType().equals("EMAIL_ADDRESS")).findFirst().orElseThrow();
+              int expectedStart = text.codePointCount(0, text.indexOf("jane"));
+              assertEquals(expectedStart, email.getStart());
+              assertEquals(expectedStart + "jane.doe@example.org".length(), email.getEnd());
+              assertEquals("replace", email.getOperator());
+              assertEquals(2, list.size());
+              return null;
+            });
+    PAssert.that(redacted.documents())
+        .satisfies(
+            docsOut -> {
+              Map<String, RedactedDocument> byId = new java.util.HashMap<>();
+              docsOut.forEach(d -> byId.put(d.getId(), d));
+              assertEquals("😀😀 mail <EMAIL_ADDRESS> or pay #### #### #### 1111", byId.get("a").getText());
+              assertEquals(2, byId.get("a").getFindingCount());
+              assertEquals("nothing to see here", byId.get("b").getText());
+              assertEquals(0, byId.get("b").getFindingCount());
+              return null;
+            });
+    PAssert.that(detected.deadLetters()).empty();
+    PAssert.that(redacted.deadLetters()).empty();
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aFailingRecognizerDeadLettersOnlyTheDocumentItFailsOn() {
+    Policy policy = PolicyLoader.parse(EMAIL_POLICY, "test");
+    Pipeline p = pipeline();
+    List<Document> input = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      input.add(doc("ok-" + i, "write to user" + i + "@example.com"));
+    }
+    input.add(doc("bad", "contains " + FailingRecognizerFactory.MARKER));
+    PCollection<Document> docs = p.apply(Create.of(input).withCoder(AvroCoder.of(Document.class)));
+    DetectPii.Result detected = docs.apply(DetectPii.with(policy));
+
+    PAssert.that(detected.deadLetters())
+        .satisfies(
+            letters -> {
+              List<DeadLetter> list = new ArrayList<>();
+              letters.forEach(list::add);
+              assertEquals(1, list.size());
+              DeadLetter letter = list.get(0);
+              assertEquals("bad", letter.getRecordId());
+              assertEquals(ErrorKinds.DETECTION_FAILED, letter.getErrorKind());
+              assertEquals("detect", letter.getStage());
+              assertFalse(letter.getMessage().contains(FailingRecognizerFactory.MARKER), "no document text in messages");
+              return null;
+            });
+    PAssert.that(detected.analyzed())
+        .satisfies(
+            analyzed -> {
+              assertEquals(20, StreamSupport.stream(analyzed.spliterator(), false).count());
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void reportOnlyEmitsFindingsButNoDocumentsAndNeedsNoKeys() {
+    // A keyed operator whose key is not set: redaction would fail fast, a report must not.
+    Policy policy =
+        PolicyLoader.parse(
+            """
+            entities:
+              EMAIL_ADDRESS: {operator: {type: hash, key: pseudonym}}
+            keys:
+              pseudonym: {env: SLUICE_TEST_KEY_THAT_IS_NOT_SET}
+            """,
+            "test");
+    Pipeline p = pipeline();
+    PCollection<Document> docs =
+        p.apply(Create.of(doc("a", "mail jane@example.org")).withCoder(AvroCoder.of(Document.class)));
+    RedactPii.Result result =
+        docs.apply(DetectPii.with(policy)).analyzed().apply(RedactPii.with(policy).reportOnly(true));
+    PAssert.that(result.documents()).empty();
+    PAssert.that(result.findings())
+        .satisfies(
+            findings -> {
+              Finding f = findings.iterator().next();
+              assertEquals("EMAIL_ADDRESS", f.getEntityType());
+              assertEquals(null, f.getOperator());
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void windowedInputIsRefused() {
+    Pipeline p = pipeline();
+    PCollection<Document> docs =
+        p.apply(Create.of(doc("a", "x")).withCoder(AvroCoder.of(Document.class)))
+            .apply(
+                org.apache.beam.sdk.transforms.windowing.Window.into(
+                    org.apache.beam.sdk.transforms.windowing.FixedWindows.of(org.joda.time.Duration.standardMinutes(1))));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> docs.apply(DetectPii.with(PolicyLoader.defaultPolicy())));
+    assertTrue(e.getMessage().contains("global window"));
+  }
+}
