@@ -35,7 +35,7 @@ public final class FeatureCache {
   public float[][] features(EncoderModel encoder, List<String> texts, IntConsumer progress) throws IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve("features-" + encoder.id() + ".bin");
-    Map<String, float[]> known = read(file);
+    Map<String, float[]> known = readAndDropTornTail(file);
     Map<String, String> missing = new LinkedHashMap<>();
     for (String t : texts) {
       String key = key(t);
@@ -77,11 +77,13 @@ public final class FeatureCache {
     }
   }
 
-  private static Map<String, float[]> read(Path file) throws IOException {
+  /** Reads every complete record; a record torn by an interrupted run is cut off so appends stay aligned. */
+  private static Map<String, float[]> readAndDropTornTail(Path file) throws IOException {
     Map<String, float[]> out = new HashMap<>();
     if (!Files.isRegularFile(file)) {
       return out;
     }
+    long complete = 0;
     try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
       while (true) {
         String key = in.readUTF();
@@ -90,8 +92,14 @@ public final class FeatureCache {
           v[j] = in.readFloat();
         }
         out.put(key, v);
+        complete += 2 + key.length() + 4 + 4L * v.length;
       }
     } catch (EOFException endOrTornRecord) {
+      if (complete < Files.size(file)) {
+        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+          channel.truncate(complete);
+        }
+      }
       return out;
     }
   }

@@ -34,10 +34,11 @@ public final class ModerationEvaluation {
    * Davidson macro-F1: predictions mapped back onto its classes (hate if our hate score passes its threshold,
    * else offensive if toxicity passes, else neither), F1 per class averaged. NaN without Davidson examples.
    */
-  public static double davidsonMacroF1(List<LabeledText> examples, float[][] scores, float[] thresholds) {
+  public static double davidsonMacroF1(List<LabeledText> examples, float[][] scores, float[] thresholds,
+      java.util.function.ToDoubleFunction<LabeledText> weight) {
     String[] classes = {PublicModerationData.DAVIDSON_HATE, PublicModerationData.DAVIDSON_OFFENSIVE,
         PublicModerationData.DAVIDSON_NEITHER};
-    int[][] confusion = new int[3][3];
+    double[][] confusion = new double[3][3];
     int n = 0;
     for (int i = 0; i < examples.size(); i++) {
       int gold = List.of(classes).indexOf(examples.get(i).stratum());
@@ -47,7 +48,7 @@ public final class ModerationEvaluation {
       float[] s = scores[i];
       int predicted = s[ModerationCategory.HATE.ordinal()] >= thresholds[ModerationCategory.HATE.ordinal()] ? 0
           : s[ModerationCategory.TOXICITY.ordinal()] >= thresholds[ModerationCategory.TOXICITY.ordinal()] ? 1 : 2;
-      confusion[gold][predicted]++;
+      confusion[gold][predicted] += weight.applyAsDouble(examples.get(i));
       n++;
     }
     if (n == 0) {
@@ -55,9 +56,9 @@ public final class ModerationEvaluation {
     }
     double sum = 0;
     for (int k = 0; k < 3; k++) {
-      int tp = confusion[k][k];
-      int fp = 0;
-      int fn = 0;
+      double tp = confusion[k][k];
+      double fp = 0;
+      double fn = 0;
       for (int j = 0; j < 3; j++) {
         fp += j == k ? 0 : confusion[j][k];
         fn += j == k ? 0 : confusion[k][j];
@@ -67,24 +68,28 @@ public final class ModerationEvaluation {
     return sum / 3;
   }
 
-  /** F1 of the spam category on the examples from one source (e.g. "sms"). */
-  public static BinaryMetrics.AtThreshold sourceF1(List<LabeledText> examples, float[][] scores, float[] thresholds,
-      String source, ModerationCategory category) {
-    List<Float> s = new ArrayList<>();
-    List<Boolean> g = new ArrayList<>();
+  /** Weighted precision, recall and F1 of one category on the examples from one source (e.g. "sms"). */
+  public static double[] sourcePrf(List<LabeledText> examples, float[][] scores, float[] thresholds,
+      String source, ModerationCategory category, java.util.function.ToDoubleFunction<LabeledText> weight) {
+    double tp = 0;
+    double fp = 0;
+    double fn = 0;
     for (int i = 0; i < examples.size(); i++) {
-      if (examples.get(i).source().equals(source)) {
-        s.add(scores[i][category.ordinal()]);
-        g.add(examples.get(i).has(category));
+      LabeledText e = examples.get(i);
+      if (!e.source().equals(source)) {
+        continue;
+      }
+      boolean predicted = scores[i][category.ordinal()] >= thresholds[category.ordinal()];
+      double w = weight.applyAsDouble(e);
+      if (predicted && e.has(category)) {
+        tp += w;
+      } else if (predicted) {
+        fp += w;
+      } else if (e.has(category)) {
+        fn += w;
       }
     }
-    float[] sa = new float[s.size()];
-    boolean[] ga = new boolean[g.size()];
-    for (int i = 0; i < sa.length; i++) {
-      sa[i] = s.get(i);
-      ga[i] = g.get(i);
-    }
-    return BinaryMetrics.at(sa, ga, thresholds[category.ordinal()]);
+    return new double[] {tp / (tp + fp), tp / (tp + fn), tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn)};
   }
 
   /** A Markdown table of the rows (also what EvalModeration prints). */

@@ -60,12 +60,12 @@ public final class TrainModeration {
     float[] thresholds = chooseThresholds(dataset.dev(), devScores);
 
     List<ModerationEvaluation.CategoryRow> rows = ModerationEvaluation.perCategory(dataset.dev(), devScores, thresholds);
-    double davidson = ModerationEvaluation.davidsonMacroF1(dataset.dev(), devScores, thresholds);
-    BinaryMetrics.AtThreshold sms = ModerationEvaluation.sourceF1(dataset.dev(), devScores, thresholds, "sms",
-        ModerationCategory.SPAM);
+    double davidson = ModerationEvaluation.davidsonMacroF1(dataset.dev(), devScores, thresholds, dataset::devWeight);
+    double[] sms = ModerationEvaluation.sourcePrf(dataset.dev(), devScores, thresholds, "sms",
+        ModerationCategory.SPAM, dataset::devWeight);
     double wallSeconds = (System.nanoTime() - started) / 1e9;
     LOG.info("dev: Davidson macro-F1 {}, SMS spam F1 {}; wall {} s", ModerationEvaluation.fmt(davidson),
-        ModerationEvaluation.fmt(sms.f1()), Math.round(wallSeconds));
+        ModerationEvaluation.fmt(sms[2]), Math.round(wallSeconds));
 
     Map<String, Float> thresholdMap = new LinkedHashMap<>();
     for (ModerationCategory c : ModerationCategory.values()) {
@@ -96,10 +96,12 @@ public final class TrainModeration {
   }
 
   private static ObjectNode metricsJson(List<ModerationEvaluation.CategoryRow> rows, double davidson,
-      BinaryMetrics.AtThreshold sms) {
+      double[] sms) {
     ObjectNode m = new ObjectMapper().createObjectNode();
     m.put("davidson_macro_f1", davidson);
-    m.put("sms_spam_f1", sms.f1());
+    m.put("sms_spam_precision", sms[0]);
+    m.put("sms_spam_recall", sms[1]);
+    m.put("sms_spam_f1", sms[2]);
     ObjectNode per = m.putObject("dev");
     for (ModerationEvaluation.CategoryRow r : rows) {
       ObjectNode n = per.putObject(r.category().label());
