@@ -84,7 +84,8 @@ public final class Moderate extends PTransform<PCollection<Document>, Moderate.R
     return new Moderate(policy, model, documents, chars);
   }
 
-  private static ModerationModelSpec modelOf(ModerationPolicy policy) {
+  /** The model a policy names: "embedded", or a moderation model spec file (read now, so mistakes fail early). */
+  public static ModerationModelSpec modelOf(ModerationPolicy policy) {
     if ("embedded".equals(policy.model)) {
       return ModerationModelSpec.embedded();
     }

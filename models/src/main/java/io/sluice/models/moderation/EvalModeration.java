@@ -47,7 +47,7 @@ public final class EvalModeration {
     return ModerationEvaluation.perCategory(examples, scores, thresholds);
   }
 
-  static void print(PrintStream out, GoldFile.Read gold, List<ModerationEvaluation.CategoryRow> rows,
+  public static void print(PrintStream out, GoldFile.Read gold, List<ModerationEvaluation.CategoryRow> rows,
       ModerationScorer scorer) {
     out.printf(Locale.ROOT, "model %s; %d examples, %d unreadable lines skipped%n", scorer.id(),
         gold.examples().size(), gold.badLines());

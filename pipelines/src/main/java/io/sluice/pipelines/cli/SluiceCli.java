@@ -1,5 +1,6 @@
 package io.sluice.pipelines.cli;
 
+import io.sluice.pipelines.sweep.ModerationSweep;
 import io.sluice.pipelines.sweep.PiiSweep;
 import java.io.PrintStream;
 import picocli.CommandLine;
@@ -9,8 +10,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sluice}: the command-line entry point. Each job is a subcommand (sweep now; models, train,
- * eval, moderate, extract, synthesize as they are built) registered in {@link #commandLine}.
+ * {@code sluice}: the command-line entry point. Each job is a subcommand (sweep, moderate, eval moderation;
+ * models, train, extract, synthesize as they are built) registered in {@link #commandLine}.
  * Exit codes: 0 success, 1 failure or a run that does not reconcile, 2 configuration mistake.
  */
 @Command(
@@ -28,13 +29,21 @@ public final class SluiceCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(PiiSweep::run, System.out).execute(args));
+    System.exit(commandLine(PiiSweep::run, ModerationSweep::run, System.out).execute(args));
   }
 
   /** The command tree, with each job's runner given so that tests can run the CLI on small stages. */
   public static CommandLine commandLine(SweepRunner sweeps, PrintStream out) {
+    return commandLine(sweeps, ModerationSweep::run, out);
+  }
+
+  /** As above, with the runner of {@code sluice moderate} given too. */
+  public static CommandLine commandLine(SweepRunner sweeps, SweepRunner moderations, PrintStream out) {
     CommandLine cli = new CommandLine(new SluiceCli());
     cli.addSubcommand("sweep", new SweepCommand(sweeps, out));
+    cli.addSubcommand("moderate", ModerateCommand.create(moderations, out));
+    cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("moderation",
+        new EvalModerationCommand(out)));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new ConfigErrorHandler());
     return cli;
