@@ -8,19 +8,19 @@ import java.util.Map;
 final class ModerationModelCard {
   private final ModerationDataset dataset;
   private final ModerationHeadTrainer.Settings settings;
-  private final String args;
+  private final String command;
   private final List<ModerationEvaluation.CategoryRow> rows;
   private final double davidsonMacroF1;
   private final double[] sms;
   private final double encodeSeconds;
   private final double wallSeconds;
 
-  ModerationModelCard(ModerationDataset dataset, ModerationHeadTrainer.Settings settings, String args,
+  ModerationModelCard(ModerationDataset dataset, ModerationHeadTrainer.Settings settings, String command,
       List<ModerationEvaluation.CategoryRow> rows, double davidsonMacroF1, double[] sms,
       double encodeSeconds, double wallSeconds) {
     this.dataset = dataset;
     this.settings = settings;
-    this.args = args;
+    this.command = command;
     this.rows = rows;
     this.davidsonMacroF1 = davidsonMacroF1;
     this.sms = sms;
@@ -65,9 +65,9 @@ final class ModerationModelCard {
     sb.append("| (benign) | ").append(trainBenign).append(" | ").append(devBenign).append(" |\n")
         .append("| **all** | ").append(dataset.train().size()).append(" | ").append(dataset.dev().size())
         .append(" |\n\n");
-    sb.append("## Reproduce\n\n```\nscripts/train-moderation ").append(args).append("\n```\n\n")
+    sb.append("## Reproduce\n\n```\n").append(command).append("\n```\n\n")
         .append("(`scripts/train-moderation` runs `io.sluice.models.moderation.TrainModeration` with the models ")
-        .append("classpath.) Head training: AdamW lr ").append(settings.learningRate()).append(", weight decay ")
+        .append("classpath; `scripts/sluice train moderation` takes the same options.) Head training: AdamW lr ").append(settings.learningRate()).append(", weight decay ")
         .append(settings.weightDecay()).append(", dropout ").append(settings.dropout()).append(", ")
         .append(settings.epochs()).append(" epochs, batch ").append(settings.batchSize())
         .append(", positive-class weight sqrt(neg/pos) capped at ").append(settings.maxPositiveWeight())

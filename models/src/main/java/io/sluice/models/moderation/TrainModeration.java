@@ -6,6 +6,7 @@ import io.sluice.models.ModelLoader;
 import io.sluice.models.ModelSpec;
 import io.sluice.models.runtime.EncoderModel;
 import io.sluice.models.weights.Tensor;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,12 +32,20 @@ public final class TrainModeration {
 
   public static void main(String[] args) throws Exception {
     CommandLine cli = CommandLine.parse(args);
-    Path data = Path.of(cli.required("--data"));
-    Path out = Path.of(cli.required("--out"));
-    long seed = Long.parseLong(cli.optional("--seed", "13"));
-    Path cache = Path.of(cli.optional("--cache", System.getProperty("java.io.tmpdir") + "/sluice-moderation-cache"));
+    ModerationHeadTrainer.Settings defaults = ModerationHeadTrainer.Settings.defaults(0);
+    run(Path.of(cli.required("--data")), Path.of(cli.required("--out")),
+        Long.parseLong(cli.optional("--seed", "13")),
+        Path.of(cli.optional("--cache", System.getProperty("java.io.tmpdir") + "/sluice-moderation-cache")),
+        Integer.parseInt(cli.optional("--epochs", String.valueOf(defaults.epochs()))),
+        "scripts/train-moderation " + String.join(" ", args));
+  }
+
+  /**
+   * Trains and writes the model directory {@code out}; {@code command} is how the run was started, for the
+   * model card. {@code sluice train moderation} calls this too.
+   */
+  public static void run(Path data, Path out, long seed, Path cache, int epochs, String command) throws IOException {
     ModerationHeadTrainer.Settings defaults = ModerationHeadTrainer.Settings.defaults(seed);
-    int epochs = Integer.parseInt(cli.optional("--epochs", String.valueOf(defaults.epochs())));
     ModerationHeadTrainer.Settings settings = new ModerationHeadTrainer.Settings(defaults.hiddenSize(),
         defaults.dropout(), epochs, defaults.batchSize(), defaults.learningRate(), defaults.weightDecay(),
         defaults.maxPositiveWeight(), seed);
@@ -76,7 +85,7 @@ public final class TrainModeration {
     ModerationModelFiles files = new ModerationModelFiles(new ModerationModelFiles.Config(ENCODER, "mean",
         trainX[0].length, settings.hiddenSize(), MAX_TOKENS, WINDOW_STRIDE), labels(), thresholdMap, weightMap);
     ObjectNode metrics = metricsJson(rows, davidson, sms);
-    String card = new ModerationModelCard(dataset, settings, String.join(" ", args), rows, davidson, sms,
+    String card = new ModerationModelCard(dataset, settings, command, rows, davidson, sms,
         encodeSeconds, wallSeconds).render();
     files.write(out, metrics, card);
     LOG.info("wrote moderation model to {}", out);

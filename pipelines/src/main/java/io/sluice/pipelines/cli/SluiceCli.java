@@ -44,6 +44,8 @@ public final class SluiceCli implements Runnable {
     cli.addSubcommand("moderate", ModerateCommand.create(moderations, out));
     cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("moderation",
         new EvalModerationCommand(out)));
+    cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("moderation",
+        new TrainModerationCommand()));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new ConfigErrorHandler());
     return cli;
