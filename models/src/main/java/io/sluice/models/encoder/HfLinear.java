@@ -31,6 +31,14 @@ final class HfLinear extends HfBlock {
     shapeIfUnloaded(bias, new Shape(out));
   }
 
+  NDArray weight(ParameterStore ps, ai.djl.Device device) {
+    return ps.getValue(weight, device, false);
+  }
+
+  NDArray bias(ParameterStore ps, ai.djl.Device device) {
+    return ps.getValue(bias, device, false);
+  }
+
   NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray w = ps.getValue(weight, x.getDevice(), training);
     NDArray b = ps.getValue(bias, x.getDevice(), training);

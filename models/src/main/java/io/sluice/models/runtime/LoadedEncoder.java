@@ -50,6 +50,11 @@ public final class LoadedEncoder implements AutoCloseable {
         head.initialize(manager, DataType.FLOAT32, new Shape(1, 1, config.hiddenSize()), new Shape(1, 1));
         WeightLoader.load(head, weights, name -> headMayBeNew);
       }
+      // inference only reads parameters: no gradient buffers (HeadTrainer unfreezes what it trains)
+      encoder.freezeParameters(true);
+      if (head != null) {
+        head.freezeParameters(true);
+      }
       if (dtype != DataType.FLOAT32) {
         encoder.cast(dtype);
         if (head != null) {
