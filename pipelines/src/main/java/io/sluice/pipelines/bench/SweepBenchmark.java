@@ -1,0 +1,178 @@
+package io.sluice.pipelines.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.pii.Detection;
+import io.sluice.pii.analyzer.Analyzer;
+import io.sluice.pii.operators.Anonymizer;
+import io.sluice.pii.operators.KeyRing;
+import io.sluice.pipelines.io.OutputFormat;
+import io.sluice.pipelines.runner.RunnerKind;
+import io.sluice.pipelines.runner.RunnerSettings;
+import io.sluice.pipelines.sweep.PiiSweep;
+import io.sluice.pipelines.sweep.SweepOptions;
+import io.sluice.policy.Policy;
+import io.sluice.policy.PolicyLoader;
+import io.sluice.schemas.RunSummary;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * {@code scripts/bench sweep}: detection + redaction throughput with the default policy, measured three
+ * ways in one run so the ratios hold on a noisy machine: the bare recognizer loop without Beam (one
+ * thread, then {@code --cores} threads), the sweep on the DirectRunner, and the sweep on Spark
+ * {@code local[cores]}. Pipeline figures include reading JSONL and writing Parquet, as a user's run does.
+ */
+public final class SweepBenchmark {
+  private static final String USAGE =
+      "usage: SweepBenchmark [--work DIR (target/bench-sweep)] [--documents N (50000)] [--cores N (2)] "
+          + "[--seed N (42)] [--runners direct,spark|none]";
+
+  private SweepBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.parse(args);
+    Path corpus = settings.work.resolve("corpus-" + settings.documents + "-" + settings.seed);
+    if (!Files.isDirectory(corpus)) {
+      System.out.printf(Locale.ROOT, "generating %d documents into %s%n", settings.documents, corpus);
+      CorpusGenerator.writeJsonl(corpus, settings.documents, 8, settings.seed);
+    }
+    List<String> texts = readTexts(corpus);
+    long bytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+    System.out.printf(Locale.ROOT, "corpus: %d documents, %.1f MB, %d cores%n%n", texts.size(), bytes / 1e6,
+        settings.cores);
+
+    Policy policy = PolicyLoader.defaultPolicy();
+    List<Row> rows = new ArrayList<>();
+    // Warm-up: class loading, JIT and libphonenumber's metadata must not count against the first mode.
+    bareLoop(policy, texts.subList(0, Math.min(texts.size(), 3000)), 1);
+    rows.add(new Row("bare loop, 1 thread", 1, texts.size(), bytes, bareLoop(policy, texts, 1)));
+    Row bareAllCores = new Row("bare loop, " + settings.cores + " threads", settings.cores, texts.size(), bytes,
+        bareLoop(policy, texts, settings.cores));
+    rows.add(bareAllCores);
+    for (RunnerKind runner : settings.runners) {
+      RunSummary summary = pipeline(corpus, settings.work.resolve("out-" + runner.name().toLowerCase(Locale.ROOT)),
+          runner, settings.cores);
+      if (!summary.getReconciled() || summary.getRecordsWritten() != texts.size()) {
+        throw new IllegalStateException(runner + " run did not write every document: " + summary.getRecordsWritten());
+      }
+      rows.add(new Row(runner.name().toLowerCase(Locale.ROOT) + " pipeline, " + settings.cores + " cores",
+          settings.cores, texts.size(), bytes, summary.getElapsedMs() / 1000.0));
+    }
+    print(rows, bareAllCores);
+  }
+
+  /** Detection + redaction over every text on {@code threads} threads sharing one analyzer, as workers do. */
+  static double bareLoop(Policy policy, List<String> texts, int threads) throws Exception {
+    try (Analyzer analyzer = Analyzer.fromPolicy(policy)) {
+      Anonymizer anonymizer = Anonymizer.fromPolicy(policy, KeyRing.resolve(policy, System.getenv()));
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      long started = System.nanoTime();
+      List<Future<Long>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        parts.add(pool.submit(() -> {
+          long findings = 0;
+          for (int i = first; i < texts.size(); i += threads) {
+            List<Detection> detections = analyzer.analyze(texts.get(i));
+            anonymizer.anonymize(texts.get(i), detections);
+            findings += detections.size();
+          }
+          return findings;
+        }));
+      }
+      for (Future<Long> part : parts) {
+        part.get();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      pool.shutdown();
+      return seconds;
+    }
+  }
+
+  private static RunSummary pipeline(Path corpus, Path output, RunnerKind runner, int cores) {
+    SweepOptions options = SweepOptions.builder(corpus.resolve("*.jsonl").toString(), output)
+        .format(OutputFormat.PARQUET)
+        .runner(new RunnerSettings(runner, null, cores))
+        .overwrite(true)
+        .build();
+    return PiiSweep.run(options);
+  }
+
+  private static List<String> readTexts(Path corpus) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> texts = new ArrayList<>();
+    try (Stream<Path> files = Files.list(corpus)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            JsonNode record = json.readTree(line);
+            texts.add(record.get("text").asText());
+          }
+        }
+      }
+    }
+    return texts;
+  }
+
+  private static void print(List<Row> rows, Row reference) {
+    System.out.printf(Locale.ROOT, "%n%-28s %8s %8s %8s %10s %14s%n", "mode", "seconds", "docs/s", "MB/s", "MB/s/core",
+        "ratio to bare");
+    for (Row row : rows) {
+      System.out.printf(Locale.ROOT, "%-28s %8.1f %8.0f %8.2f %10.2f %14.2f%n", row.label, row.seconds,
+          row.documents / row.seconds, row.megabytesPerSecond(), row.megabytesPerSecond() / row.cores,
+          row.megabytesPerSecond() / reference.megabytesPerSecond());
+    }
+    System.out.printf(Locale.ROOT, "(ratio to bare = MB/s divided by the bare loop's on %d threads)%n", reference.cores);
+  }
+
+  private record Row(String label, int cores, long documents, long bytes, double seconds) {
+    double megabytesPerSecond() {
+      return bytes / 1e6 / seconds;
+    }
+  }
+
+  /** Command-line settings with the defaults: 50,000 documents (~100 MB) on 2 cores. */
+  private static final class Settings {
+    Path work = Path.of("target", "bench-sweep");
+    int documents = 50_000;
+    int cores = 2;
+    long seed = 42;
+    List<RunnerKind> runners = List.of(RunnerKind.DIRECT, RunnerKind.SPARK);
+
+    static Settings parse(String[] args) {
+      Settings s = new Settings();
+      for (int i = 0; i < args.length; i++) {
+        String value = i + 1 < args.length ? args[i + 1] : null;
+        switch (args[i]) {
+          case "--work" -> s.work = Path.of(require(value, args[i]));
+          case "--documents" -> s.documents = Integer.parseInt(require(value, args[i]));
+          case "--cores" -> s.cores = Integer.parseInt(require(value, args[i]));
+          case "--seed" -> s.seed = Long.parseLong(require(value, args[i]));
+          case "--runners" -> s.runners = "none".equals(value) ? List.of() : Stream.of(require(value, args[i]).split(","))
+              .map(r -> RunnerKind.valueOf(r.trim().toUpperCase(Locale.ROOT))).toList();
+          default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+        }
+        i++;
+      }
+      return s;
+    }
+
+    private static String require(String value, String option) {
+      if (value == null) {
+        throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+      }
+      return value;
+    }
+  }
+}
