@@ -29,7 +29,7 @@ public final class ModerationHeadTrainer {
   public record Settings(int hiddenSize, float dropout, int epochs, int batchSize, float learningRate,
       float weightDecay, float maxPositiveWeight, long seed) {
     public static Settings defaults(long seed) {
-      return new Settings(256, 0.2f, 40, 128, 1e-3f, 1e-4f, 8f, seed);
+      return new Settings(256, 0.2f, 40, 256, 1e-3f, 1e-4f, 8f, seed);
     }
   }
 

@@ -66,7 +66,8 @@ public final class TemplateExamples {
             labels.add(ModerationCategory.parse(c));
           }
         }
-        templates.add(new Template(templates.size(), labels, f[1].trim()));
+        // "\n" in a template is a line break (chat logs, tickets)
+        templates.add(new Template(templates.size(), labels, f[1].trim().replace("\\n", "\n")));
       }
     }
     for (Template t : templates) {

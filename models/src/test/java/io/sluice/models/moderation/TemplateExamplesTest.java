@@ -21,6 +21,8 @@ class TemplateExamplesTest {
         ModerationCategory.VIOLENCE, ModerationCategory.SELF_HARM)), seen.toString());
     assertTrue(examples.stream().anyMatch(e -> e.labels().isEmpty()), "benign hard negatives");
     assertFalse(examples.stream().anyMatch(e -> e.text().contains("{")), "every slot is filled");
+    assertTrue(examples.stream().anyMatch(e -> e.text().contains("\nAgent:")), "\\n in a template is a line break");
+    assertFalse(examples.stream().anyMatch(e -> e.text().contains("\\n")));
   }
 
   @Test
