@@ -25,8 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class TrainModeration {
   private static final Logger LOG = LoggerFactory.getLogger(TrainModeration.class);
   static final String ENCODER = "all-minilm-l6-v2";
-  static final int MAX_TOKENS = 256;
-  static final int WINDOW_STRIDE = 64;
+  /** Training texts are encoded in windows this long; nearly all of them (tweets, SMS, templates) fit in one. */
+  static final int TRAIN_MAX_TOKENS = 256;
+  /**
+   * Inference windows, written to config.json: short, so harm in one sentence of a long document is not diluted
+   * by a long benign window (each category takes its maximum over windows), and close to the length of the
+   * training texts.
+   */
+  static final int MAX_TOKENS = 128;
+  static final int WINDOW_STRIDE = 32;
 
   private TrainModeration() {}
 
@@ -54,7 +61,7 @@ public final class TrainModeration {
     ModerationDataset dataset = ModerationDataset.assemble(data, seed);
     LOG.info("dataset: {} train, {} dev, {} unreadable rows skipped", dataset.train().size(), dataset.dev().size(),
         dataset.skippedRows());
-    ModelSpec spec = ModelSpec.embedded(ENCODER).withWindowing(MAX_TOKENS, WINDOW_STRIDE, 16384, 64);
+    ModelSpec spec = ModelSpec.embedded(ENCODER).withWindowing(TRAIN_MAX_TOKENS, WINDOW_STRIDE, 16384, 64);
     float[][] trainX;
     float[][] devX;
     try (EncoderModel encoder = ModelLoader.loadEncoder(spec, 0)) {
