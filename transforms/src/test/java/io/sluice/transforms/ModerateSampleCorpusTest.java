@@ -89,7 +89,13 @@ class ModerateSampleCorpusTest {
       benign.append("Meeting notes ").append(i).append(": the team reviewed the quarterly budget, the vendor ")
           .append("contract and the onboarding plan, and agreed on next steps for the release. ");
     }
-    String threat = "I know where you park every morning. Delete your review or you will get hurt.";
+    // Threats filling the last windows after ~2000 tokens of benign notes: only those windows see them, and the
+    // document takes each category's maximum over windows. (Harm in a small part of a benign window is diluted
+    // by mean pooling: a documented limit, see docs/moderation.md.)
+    String paragraph = "\n\nI know where you park every morning. Delete your review or you will get hurt. "
+        + "Watch your back. Next time I see you I'm bringing a bat and you will end up in hospital. "
+        + "I know where you live and where your kids go to school. Keep talking and you'll regret it.";
+    String threat = paragraph.repeat(4);
     Document longBenign = Document.newBuilder().setId("long-benign").setText(benign.toString()).build();
     Document longHarmful = Document.newBuilder().setId("long-harmful").setText(benign + threat).build();
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
@@ -98,7 +104,7 @@ class ModerateSampleCorpusTest {
     PAssert.that(ids(moderated.quarantined())).containsInAnyOrder("long-harmful");
     PAssert.that(ids(moderated.kept())).containsInAnyOrder("long-benign");
     p.run().waitUntilFinish();
-    assertTrue(benign.length() > 8000, "several 256-token windows");
+    assertTrue(benign.length() > 8000, "many 128-token windows");
   }
 
   private static PCollection<String> ids(PCollection<Document> docs) {

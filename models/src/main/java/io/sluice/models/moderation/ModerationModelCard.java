@@ -91,6 +91,9 @@ final class ModerationModelCard {
         .append("where it matters.\n")
         .append("- Hate comes from tweets (Davidson) and short statements (ToxiGen): implicit hate in long prose is ")
         .append("less well covered. Davidson's labels treat many slurs as offensive rather than hateful.\n")
+        .append("- Windows are mean-pooled: a single harmful sentence inside a window of benign text can be diluted ")
+        .append("below threshold (scoring sentences on their own made business documents look like SMS spam, so it ")
+        .append("is not done). Harm that fills a good part of a window is found wherever it is in the document.\n")
         .append("- English only. Spam knowledge is SMS-era prize/premium-rate spam plus our email-style templates.\n");
     return sb.toString();
   }
