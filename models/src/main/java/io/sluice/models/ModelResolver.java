@@ -96,7 +96,7 @@ public final class ModelResolver {
       Path labels = dir.resolve(LABELS);
       List<String> labelList = Files.isRegularFile(labels)
           ? List.of(JSON.readValue(labels.toFile(), String[].class)) : null;
-      head = HeadConfig.fromConfig(config, labelList, spec.task());
+      head = HeadConfig.fromConfig(config, labelList, spec.task(), weights.containsKey("pooler.dense.weight"));
     } else if (spec.task() != Task.ENCODER) {
       throw new WeightFormatException("model " + spec.id() + " has task " + spec.task().label()
           + " but its weights have no classifier");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Names a model and how to run it. {@code path} is a directory (hf-dir, trained-dir), an .onnx file (onnx, with
  * config.json and tokenizer.json beside it) or an embedded model id (embedded). {@code sha256} pins the weight
  * files (see {@link io.sluice.models.weights.WeightDigest}); {@code device} is cpu, gpu, gpu:N or auto.
- * Zero for maxTokens means the model's own limit.
+ * Zero for maxTokens means the model's own limit; a window stride of -1 means a quarter of the window.
  */
 public record ModelSpec(
     String id,
@@ -24,6 +24,8 @@ public record ModelSpec(
     int maxBatchSize,
     String device,
     String sha256) {
+
+  public static final int AUTO_STRIDE = -1;
 
   public enum SourceKind {
     HF_DIR, ONNX, EMBEDDED, TRAINED_DIR;
@@ -65,13 +67,13 @@ public record ModelSpec(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(task, "task");
     device = device == null || device.isBlank() ? "cpu" : device.trim();
-    if (maxTokens < 0 || windowStride < 0 || batchTokenBudget <= 0 || maxBatchSize <= 0) {
+    if (maxTokens < 0 || windowStride < -1 || batchTokenBudget <= 0 || maxBatchSize <= 0) {
       throw new IllegalArgumentException("model spec " + id + ": sizes must be positive");
     }
   }
 
   public static ModelSpec of(String id, SourceKind source, String path, Task task) {
-    return new ModelSpec(id, source, path, task, 0, 128, 16384, 64, "cpu", null);
+    return new ModelSpec(id, source, path, task, 0, AUTO_STRIDE, 16384, 64, "cpu", null);
   }
 
   public static ModelSpec embedded(String embeddedId) {
@@ -99,7 +101,7 @@ public record ModelSpec(
     return new ModelSpec(id, SourceKind.parse(n.get("source").asText()), n.get("path").asText(),
         Task.parse(n.path("task").asText("encoder")),
         n.path("max_tokens").asInt(0),
-        n.path("window_stride").asInt(128),
+        n.path("window_stride").asInt(AUTO_STRIDE),
         n.path("batch_token_budget").asInt(16384),
         n.path("max_batch_size").asInt(64),
         n.path("device").asText("cpu"),

@@ -123,6 +123,73 @@ class HfDirectoryTest {
     assertSameHiddenStates(ModelSpec.of("bert-prefixed", ModelSpec.SourceKind.HF_DIR, dir.toString(), ModelSpec.Task.ENCODER));
   }
 
+  @Test
+  void hfBertForSequenceClassificationRunsPoolerThenClassifier(@TempDir Path dir) throws Exception {
+    writeConfigAndTokenizer(dir);
+    ObjectNode config = (ObjectNode) JSON.readTree(dir.resolve("config.json").toFile());
+    config.putArray("architectures").add("BertForSequenceClassification");
+    config.putObject("id2label").put("0", "ok").put("1", "toxic").put("2", "threat");
+    JSON.writeValue(dir.resolve("config.json").toFile(), config);
+    java.util.Random random = new java.util.Random(5);
+    Tensor poolerW = randomTensor("bert.pooler.dense.weight", random, 384, 384);
+    Tensor poolerB = randomTensor("bert.pooler.dense.bias", random, 384);
+    Tensor classW = randomTensor("classifier.weight", random, 3, 384);
+    Tensor classB = randomTensor("classifier.bias", random, 3);
+    List<Tensor> tensors = new ArrayList<>();
+    TestModels.miniLmWeights().values().forEach(t -> tensors.add(t.withName("bert." + t.name())));
+    tensors.addAll(List.of(poolerW, poolerB, classW, classB));
+    SafetensorsWriter.write(dir.resolve("model.safetensors"), tensors);
+
+    String text = TEXTS.get(1);
+    long[][] ids = {reference.tokenizer().encodeWithSpecialTokens(text)};
+    long[][] mask = {OnnxParityTest.ones(ids[0].length)};
+    float[] cls = java.util.Arrays.copyOf(reference.encoder().lastHiddenState(ids, mask), 384);
+    float[] pooled = affine(poolerW, poolerB, cls);
+    for (int i = 0; i < pooled.length; i++) {
+      pooled[i] = (float) Math.tanh(pooled[i]);
+    }
+    float[] logits = affine(classW, classB, pooled);
+    double max = Math.max(logits[0], Math.max(logits[1], logits[2]));
+    double sum = 0;
+    for (float l : logits) {
+      sum += Math.exp(l - max);
+    }
+    try (io.sluice.models.heads.SequenceClassifier classifier = ModelLoader.loadSequenceClassifier(ModelSpec.of("tox",
+        ModelSpec.SourceKind.HF_DIR, dir.toString(), ModelSpec.Task.SEQUENCE_CLASSIFICATION), 0)) {
+      assertEquals(List.of("ok", "toxic", "threat"), classifier.labels());
+      float[] p = classifier.predict(List.of(text))[0];
+      for (int k = 0; k < 3; k++) {
+        assertEquals(Math.exp(logits[k] - max) / sum, p[k], 1e-4);
+      }
+    }
+  }
+
+  private static Tensor randomTensor(String name, java.util.Random random, long... shape) {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    float[] data = new float[(int) n];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (float) random.nextGaussian() * 0.1f;
+    }
+    return new Tensor(name, shape, data);
+  }
+
+  /** w [out, in] x + b. */
+  private static float[] affine(Tensor w, Tensor b, float[] x) {
+    int out = (int) w.shape()[0];
+    float[] y = new float[out];
+    for (int o = 0; o < out; o++) {
+      double acc = b.data()[o];
+      for (int i = 0; i < x.length; i++) {
+        acc += w.data()[o * x.length + i] * x[i];
+      }
+      y[o] = (float) acc;
+    }
+    return y;
+  }
+
   private static void assertSameHiddenStates(ModelSpec spec) {
     try (EncoderModel loaded = ModelLoader.loadEncoder(spec, 0)) {
       List<TokenOutputs> actual = loaded.tokenStates(TEXTS);

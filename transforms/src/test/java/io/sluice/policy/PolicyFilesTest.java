@@ -51,7 +51,7 @@ class PolicyFilesTest {
     assertTrue(policy.allowList.contains("support@example.com"));
     assertTrue(policy.denyList.get("ORGANIZATION").contains("Initech"));
     assertEquals("EMPLOYEE_ID", policy.customRecognizers.get(0).entity);
-    assertTrue(policy.recognizers.isEmpty());
+    assertEquals("slm-ner", policy.recognizers.get("ner").get("type")); // the NER recognizer is on by default
     assertTrue(policy.keys.isEmpty());
   }
 

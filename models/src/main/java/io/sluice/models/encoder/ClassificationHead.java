@@ -19,8 +19,11 @@ public final class ClassificationHead extends HfBlock {
   private final HfLinear classifier;
   private final float dropout;
   private final int numLabels;
+  private final HfLinear pooler;
 
-  public ClassificationHead(Level level, Pooling pooling, int hiddenSize, int numLabels, float dropout) {
+  /** @param pooler apply HF BERT's pooler, tanh(dense([CLS])), before the classifier (sequence level only) */
+  public ClassificationHead(Level level, Pooling pooling, int hiddenSize, int numLabels, float dropout,
+      boolean pooler) {
     if (numLabels < 1) {
       throw new IllegalArgumentException("a classifier needs at least one label");
     }
@@ -29,23 +32,15 @@ public final class ClassificationHead extends HfBlock {
     this.dropout = dropout;
     this.numLabels = numLabels;
     this.classifier = addChildBlock("classifier", new HfLinear(hiddenSize, numLabels));
+    this.pooler = pooler && level == Level.SEQUENCE ? addChildBlock("pooler", new Pooler(hiddenSize)).dense : null;
   }
 
-  public Level level() {
-    return level;
-  }
-
-  public Pooling pooling() {
-    return pooling;
-  }
-
-  public int numLabels() {
-    return numLabels;
-  }
 
   /** hidden [batch, seq, hidden], mask [batch, seq] -> logits [batch, seq, labels] or [batch, labels]. */
   public NDArray logits(ParameterStore ps, NDArray hidden, NDArray mask, boolean training) {
-    NDArray x = level == Level.TOKEN ? hidden : pooling.pool(hidden, mask);
+    NDArray x = level == Level.TOKEN ? hidden
+        : pooler != null ? pooler.apply(ps, Pooling.CLS.pool(hidden, mask), training).tanh()
+        : pooling.pool(hidden, mask);
     if (training) {
       x = Dropout.dropout(x, dropout, true).singletonOrThrow();
     }
@@ -55,6 +50,15 @@ public final class ClassificationHead extends HfBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     return new NDList(logits(ps, inputs.get(0), inputs.get(1), training));
+  }
+
+  /** Only holds "dense" under the HF name "pooler". */
+  private static final class Pooler extends NamingOnlyBlock {
+    final HfLinear dense;
+
+    Pooler(int hiddenSize) {
+      this.dense = addChildBlock("dense", new HfLinear(hiddenSize, hiddenSize));
+    }
   }
 
   @Override

@@ -22,11 +22,13 @@ final class ResidualOutput extends HfBlock {
   }
 
   NDArray apply(ParameterStore ps, NDArray x, NDArray residual, boolean training) {
-    NDArray y = dense.apply(ps, x, training);
-    if (training) {
-      y = Dropout.dropout(y, config.hiddenDropout(), true).singletonOrThrow();
+    try (Temporaries t = new Temporaries(training)) {
+      NDArray y = t.add(dense.apply(ps, x, training));
+      if (training) {
+        y = Dropout.dropout(y, config.hiddenDropout(), true).singletonOrThrow();
+      }
+      return norm.apply(ps, t.add(y.add(residual)), training);
     }
-    return norm.apply(ps, y.add(residual), training);
   }
 
   @Override

@@ -25,34 +25,43 @@ final class SelfAttention extends HfBlock {
     this.scale = (float) Math.sqrt(config.headSize());
   }
 
-  /** x [batch, seq, hidden]; additiveMask [batch, 1, 1, seq] (0 for tokens, very negative for padding). */
+  /**
+   * x [batch, seq, hidden]; additiveMask [batch, 1, 1, seq] (0 for tokens, very negative for padding), or null
+   * when nothing in the batch is padding.
+   */
   NDArray apply(ParameterStore ps, NDArray x, NDArray additiveMask, boolean training) {
     Shape s = x.getShape();
     long batch = s.get(0);
     long seq = s.get(1);
-    NDArray q;
-    NDArray k;
-    NDArray v;
-    if (training) {
-      fused = null; // weights are about to change
-      q = heads(query.apply(ps, x, training), batch, seq);
-      k = heads(key.apply(ps, x, training), batch, seq);
-      v = heads(value.apply(ps, x, training), batch, seq);
-    } else {
-      // one [3h, h] projection instead of three: fewer, larger matrix products
-      NDArray qkv = fusedProjection(ps, x.getDevice()).apply(x)
-          .reshape(batch, seq, 3, config.numHeads(), config.headSize()).transpose(2, 0, 3, 1, 4);
-      q = qkv.get(0);
-      k = qkv.get(1);
-      v = qkv.get(2);
+    try (Temporaries t = new Temporaries(training)) {
+      NDArray q;
+      NDArray k;
+      NDArray v;
+      if (training) {
+        fused = null; // weights are about to change
+        q = heads(query.apply(ps, x, training), batch, seq);
+        k = heads(key.apply(ps, x, training), batch, seq);
+        v = heads(value.apply(ps, x, training), batch, seq);
+      } else {
+        // one [3h, h] projection instead of three: fewer, larger matrix products
+        NDArray qkv = t.add(t.add(fusedProjection(ps, x.getDevice()).apply(x))
+            .reshape(batch, seq, 3, config.numHeads(), config.headSize()).transpose(2, 0, 3, 1, 4));
+        q = t.add(qkv.get(0));
+        k = t.add(qkv.get(1));
+        v = t.add(qkv.get(2));
+      }
+      // scaling q (seq x head) is cheaper than scaling the scores (seq x seq)
+      NDArray scores = t.add(t.add(q.mul(1f / scale)).matMul(t.add(k.transpose(0, 1, 3, 2))));
+      if (additiveMask != null) {
+        // in place at inference: the scores are the largest tensor of the layer (batch x heads x seq x seq)
+        scores = training ? scores.add(additiveMask) : scores.addi(additiveMask);
+      }
+      NDArray probs = t.add(scores.softmax(-1));
+      if (training) {
+        probs = Dropout.dropout(probs, config.attentionDropout(), true).singletonOrThrow();
+      }
+      return t.add(t.add(probs.matMul(v)).transpose(0, 2, 1, 3)).reshape(batch, seq, config.hiddenSize());
     }
-    // scaling q (seq x head) is cheaper than scaling the scores (seq x seq)
-    NDArray scores = q.mul(1f / scale).matMul(k.transpose(0, 1, 3, 2)).add(additiveMask);
-    NDArray probs = scores.softmax(-1);
-    if (training) {
-      probs = Dropout.dropout(probs, config.attentionDropout(), true).singletonOrThrow();
-    }
-    return probs.matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, config.hiddenSize());
   }
 
   private FusedLinear fusedProjection(ParameterStore ps, ai.djl.Device device) {

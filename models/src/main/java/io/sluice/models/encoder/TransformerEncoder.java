@@ -36,9 +36,18 @@ public final class TransformerEncoder extends HfBlock {
 
   public NDArray encode(ParameterStore ps, NDArray ids, NDArray attentionMask, NDArray typeIds, boolean training) {
     NDArray x = embeddings.apply(ps, ids, typeIds, training);
-    NDArray additiveMask = additiveMask(attentionMask, x.getDataType());
+    // full windows (the common case after length-sorted batching) need no mask at all
+    boolean padded = attentionMask.eq(0).any().getBoolean();
+    NDArray additiveMask = padded ? additiveMask(attentionMask, x.getDataType()) : null;
     for (TransformerLayer layer : layers) {
-      x = layer.apply(ps, x, additiveMask, training);
+      NDArray next = layer.apply(ps, x, additiveMask, training);
+      if (!training) {
+        x.close(); // free each layer's input as soon as the next exists (see Temporaries)
+      }
+      x = next;
+    }
+    if (!training && additiveMask != null) {
+      additiveMask.close();
     }
     return x;
   }

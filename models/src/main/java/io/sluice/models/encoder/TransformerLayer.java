@@ -29,9 +29,12 @@ final class TransformerLayer extends HfBlock {
   }
 
   NDArray apply(ParameterStore ps, NDArray x, NDArray additiveMask, boolean training) {
-    NDArray attended = attentionOutput.apply(ps, selfAttention.apply(ps, x, additiveMask, training), x, training);
-    NDArray expanded = activate(intermediate.apply(ps, attended, training));
-    return output.apply(ps, expanded, attended, training);
+    try (Temporaries t = new Temporaries(training)) {
+      NDArray attended = t.add(attentionOutput.apply(ps, t.add(selfAttention.apply(ps, x, additiveMask, training)),
+          x, training));
+      NDArray expanded = t.add(activate(t.add(intermediate.apply(ps, attended, training))));
+      return output.apply(ps, expanded, attended, training);
+    }
   }
 
   private NDArray activate(NDArray x) {

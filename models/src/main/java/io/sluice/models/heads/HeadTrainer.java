@@ -42,7 +42,8 @@ public final class HeadTrainer {
   /** Token classification; labels are the tag set ("O", "B-PERSON", "I-PERSON", ... or plain labels). */
   public static TrainedModel trainTokenClassifier(ModelSpec base, List<String> labels, List<TokenExample> examples,
       TrainingOptions options) {
-    HeadConfig head = new HeadConfig(Task.TOKEN_CLASSIFICATION, labels, io.sluice.models.encoder.Pooling.MEAN, false);
+    HeadConfig head = new HeadConfig(Task.TOKEN_CLASSIFICATION, labels, io.sluice.models.encoder.Pooling.MEAN, false,
+        false);
     Prepared p = prepare(base, head);
     TokenLabeler labeler = new TokenLabeler(labels);
     List<LabeledWindow> windows = new ArrayList<>();
@@ -64,7 +65,7 @@ public final class HeadTrainer {
   /** Sequence classification; multiLabel selects sigmoid per label instead of softmax over labels. */
   public static TrainedModel trainSequenceClassifier(ModelSpec base, List<String> labels, boolean multiLabel,
       io.sluice.models.encoder.Pooling pooling, List<SequenceExample> examples, TrainingOptions options) {
-    HeadConfig head = new HeadConfig(Task.SEQUENCE_CLASSIFICATION, labels, pooling, multiLabel);
+    HeadConfig head = new HeadConfig(Task.SEQUENCE_CLASSIFICATION, labels, pooling, multiLabel, false);
     Prepared p = prepare(base, head);
     List<LabeledWindow> windows = new ArrayList<>();
     for (SequenceExample ex : examples) {
@@ -99,7 +100,7 @@ public final class HeadTrainer {
           base.maxBatchSize());
       int maxTokens = settings.maxTokens() > 0 ? Math.min(settings.maxTokens(), r.config().maxTokens())
           : r.config().maxTokens();
-      return new Prepared(base, r, encoder, head, tokenizer, new Windowing(maxTokens, settings.windowStride()), settings);
+      return new Prepared(base, r, encoder, head, tokenizer, new Windowing(maxTokens, settings.strideFor(maxTokens)), settings);
     } catch (IOException e) {
       encoder.close();
       throw new UncheckedIOException("tokenizer of model " + base.id() + " could not be read", e);

@@ -1,6 +1,5 @@
 package io.sluice.models.heads;
 
-import io.sluice.models.ModelSpec.Task;
 import io.sluice.models.runtime.EncoderModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,10 +42,6 @@ public final class TrainedModel implements AutoCloseable {
   public void save(Path dir, String command) throws IOException {
     new ModelDirectoryWriter(model).write(dir, new ModelCard(model.id(), model.head(), exampleCount, options,
         report, command));
-  }
-
-  public boolean isTokenClassifier() {
-    return model.head().task() == Task.TOKEN_CLASSIFICATION;
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class EncoderModel implements AutoCloseable {
     this.pooling = pooling;
     this.maxTokens = settings.maxTokens() > 0
         ? Math.min(settings.maxTokens(), encoder.config().maxTokens()) : encoder.config().maxTokens();
-    this.runner = new WindowedRunner(encoder, tokenizer, new Windowing(maxTokens, settings.windowStride()),
+    this.runner = new WindowedRunner(encoder, tokenizer, new Windowing(maxTokens, settings.strideFor(maxTokens)),
         new TokenBudgetBatcher(Math.max(settings.batchTokenBudget(), maxTokens), settings.maxBatchSize()), stats);
   }
 

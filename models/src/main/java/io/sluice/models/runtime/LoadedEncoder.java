@@ -22,13 +22,11 @@ public final class LoadedEncoder implements AutoCloseable {
   private final NDManager manager;
   private final TransformerEncoder encoder;
   private final ClassificationHead head;
-  private final DataType dtype;
 
-  private LoadedEncoder(NDManager manager, TransformerEncoder encoder, ClassificationHead head, DataType dtype) {
+  private LoadedEncoder(NDManager manager, TransformerEncoder encoder, ClassificationHead head) {
     this.manager = manager;
     this.encoder = encoder;
     this.head = head;
-    this.dtype = dtype;
   }
 
   public static LoadedEncoder create(EncoderConfig config, Map<String, Tensor> weights, Device device, DataType dtype) {
@@ -61,7 +59,7 @@ public final class LoadedEncoder implements AutoCloseable {
           head.cast(dtype);
         }
       }
-      return new LoadedEncoder(manager, encoder, head, dtype);
+      return new LoadedEncoder(manager, encoder, head);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -83,10 +81,6 @@ public final class LoadedEncoder implements AutoCloseable {
 
   public NDManager manager() {
     return manager;
-  }
-
-  public DataType dtype() {
-    return dtype;
   }
 
   /**

@@ -82,8 +82,11 @@ final class WindowedRunner {
 
   private List<TokenizedText> tokenize(List<String> texts) {
     List<TokenizedText> out = new ArrayList<>(texts.size());
-    for (String text : texts) {
-      out.add(tokenizer.tokenize(text));
+    for (int i = 0; i < texts.size(); i++) {
+      if (texts.get(i) == null) {
+        throw new IllegalArgumentException("text at index " + i + " is null");
+      }
+      out.add(tokenizer.tokenize(texts.get(i)));
     }
     return out;
   }

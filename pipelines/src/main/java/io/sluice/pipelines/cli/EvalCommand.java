@@ -5,13 +5,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code sluice eval}: evaluations against labelled data; each task is a subcommand. */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a model against labelled data.")
+/** {@code sluice eval}: groups the evaluation commands (pii, moderation). */
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate detection and moderation against gold annotations.")
 final class EvalCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name what to evaluate, e.g. 'sluice eval moderation --help'");
+    throw new ParameterException(spec.commandLine(), "name what to evaluate, e.g. 'sluice eval pii --help'");
   }
 }

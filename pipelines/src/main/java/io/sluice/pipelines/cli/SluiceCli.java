@@ -10,8 +10,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sluice}: the command-line entry point. Each job is a subcommand (sweep, moderate, eval moderation;
- * models, train, extract, synthesize as they are built) registered in {@link #commandLine}.
+ * {@code sluice}: the command-line entry point. Each job is a subcommand (sweep now; models, train,
+ * eval, moderate, extract, synthesize as they are built) registered in {@link #commandLine}.
  * Exit codes: 0 success, 1 failure or a run that does not reconcile, 2 configuration mistake.
  */
 @Command(
@@ -42,10 +42,12 @@ public final class SluiceCli implements Runnable {
     CommandLine cli = new CommandLine(new SluiceCli());
     cli.addSubcommand("sweep", new SweepCommand(sweeps, out));
     cli.addSubcommand("moderate", ModerateCommand.create(moderations, out));
-    cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("moderation",
-        new EvalModerationCommand(out)));
-    cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("moderation",
-        new TrainModerationCommand()));
+    cli.addSubcommand("models", new ModelsCommand(out));
+    cli.addSubcommand("bench", new BenchCommand());
+    cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out))
+        .addSubcommand("moderation", new EvalModerationCommand(out)));
+    cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("ner", new TrainNerCommand())
+        .addSubcommand("moderation", new TrainModerationCommand()));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new ConfigErrorHandler());
     return cli;

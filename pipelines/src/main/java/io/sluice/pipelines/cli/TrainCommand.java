@@ -5,13 +5,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code sluice train}: trains a model head; each task is a subcommand. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model head on labelled data.")
+/** {@code sluice train}: groups the training commands (ner, moderation). */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train the models Sluice ships.")
 final class TrainCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name what to train, e.g. 'sluice train moderation --help'");
+    throw new ParameterException(spec.commandLine(), "name what to train, e.g. 'sluice train ner --help'");
   }
 }

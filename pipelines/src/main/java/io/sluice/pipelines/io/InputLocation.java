@@ -2,6 +2,8 @@ package io.sluice.pipelines.io;
 
 import io.sluice.pipelines.ConfigException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.io.FileSystems;
@@ -23,6 +25,10 @@ final class InputLocation {
 
   static InputLocation of(String input) {
     boolean glob = input.contains("*") || input.contains("?") || input.contains("[");
+    // Checked here because Beam's local match of a missing plain path walks its parent's whole tree.
+    if (!glob && !input.contains("://") && !Files.exists(Path.of(input))) {
+      throw new ConfigException("input '" + input + "' does not exist: check --input");
+    }
     if (!glob && isDirectory(input)) {
       ResourceId dir = FileSystems.matchNewResource(input, true);
       return new InputLocation(dir.toString() + "**", dir.toString(), true);
@@ -62,7 +68,7 @@ final class InputLocation {
     if (input.contains("://")) {
       return input.endsWith("/");
     }
-    return java.nio.file.Files.isDirectory(java.nio.file.Path.of(input));
+    return Files.isDirectory(Path.of(input));
   }
 
   private static int firstWildcard(String input) {

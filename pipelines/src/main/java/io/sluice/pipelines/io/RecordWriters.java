@@ -30,6 +30,7 @@ public final class RecordWriters {
           case AVRO -> FileIO.<T>write().via(AvroIO.sink(type));
           case JSONL -> FileIO.<T>write().via(Contextful.fn(JsonRecords::toJson), TextIO.sink());
         };
-    return records.apply(write.to(folder).withPrefix("part").withSuffix(format.suffix()));
+    // Named after the record type so a job writing several kinds keeps stable, unique step names.
+    return records.apply("Write" + type.getSimpleName(), write.to(folder).withPrefix("part").withSuffix(format.suffix()));
   }
 }

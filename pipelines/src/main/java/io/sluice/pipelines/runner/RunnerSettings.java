@@ -11,7 +11,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * Which runner and how parallel. Spark and Flink run embedded in this JVM ({@code local[*]} and
- * {@code [local]}); under {@code spark-submit} the master Spark was given wins over {@code sparkMaster}.
+ * {@code [auto]}, which is the cluster under {@code flink run}); under {@code spark-submit} the master Spark was given wins over {@code sparkMaster}.
  *
  * @param sparkMaster null for {@code local[N]} with N = parallelism, or {@code local[*]}
  * @param parallelism 0 for the runner's default (all cores)
@@ -56,7 +56,8 @@ public record RunnerSettings(RunnerKind kind, String sparkMaster, int parallelis
 
   private PipelineOptions flink(FlinkPipelineOptions options) {
     options.setRunner(FlinkRunner.class);
-    options.setFlinkMaster("[local]");
+    // [auto]: the cluster when launched by `flink run`, an embedded mini-cluster otherwise.
+    options.setFlinkMaster("[auto]");
     if (parallelism > 0) {
       options.setParallelism(parallelism);
     }

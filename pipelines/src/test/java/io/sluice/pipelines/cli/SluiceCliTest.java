@@ -16,6 +16,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,12 +80,42 @@ class SluiceCliTest {
   @Test
   void everyCommandHasHelp() {
     assertEquals(0, run(recording(), "--help"));
-    assertEquals(0, run(recording(), "sweep", "--help"));
+    List<List<String>> paths = new ArrayList<>();
+    collectCommandPaths(SluiceCli.commandLine(recording(), System.out), new ArrayList<>(), paths);
+    assertTrue(paths.size() >= 8, "sweep, models list|info|verify, bench sweep|encoder ...: " + paths);
+    for (List<String> path : paths) {
+      List<String> args = new ArrayList<>(path);
+      args.add("--help");
+      assertEquals(0, run(recording(), args.toArray(String[]::new)), "help of " + path);
+    }
     StringWriter help = new StringWriter();
     CommandLine cli = SluiceCli.commandLine(recording(), System.out);
     cli.setOut(new PrintWriter(help, true));
     cli.execute("sweep", "--help");
     assertTrue(help.toString().contains("--report-only") && help.toString().contains("--spark-master"),
         help.toString());
+  }
+
+  private static void collectCommandPaths(CommandLine command, List<String> prefix, List<List<String>> out) {
+    command.getSubcommands().forEach((name, sub) -> {
+      if (name.equals("help")) {
+        return;
+      }
+      List<String> path = new ArrayList<>(prefix);
+      path.add(name);
+      out.add(path);
+      collectCommandPaths(sub, path, out);
+    });
+  }
+
+  @Test
+  void modelsListShowsTheEmbeddedEncodersAndAnUnknownModelIsAConfigError() {
+    assertEquals(0, run(recording(), "models", "list", "--specs", dir.toString()));
+    String printed = stdout.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("all-minilm-l6-v2") && printed.contains("bge-small-en-v1.5"), printed);
+    assertTrue(printed.contains("present"), printed);
+
+    assertEquals(2, run(recording(), "models", "info", dir.resolve("no-such-model").toString()));
+    assertTrue(stderr.toString().contains("embedded id"), stderr.toString());
   }
 }

@@ -33,7 +33,7 @@ class RunnerSettingsTest {
     FlinkPipelineOptions options =
         new RunnerSettings(RunnerKind.FLINK, null, 4).toPipelineOptions("j").as(FlinkPipelineOptions.class);
     assertEquals(FlinkRunner.class, options.getRunner());
-    assertEquals("[local]", options.getFlinkMaster());
+    assertEquals("[auto]", options.getFlinkMaster());
     assertEquals(4, options.getParallelism());
   }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One PII sweep (default policy, redacting) on DirectRunner, embedded Spark {@code local[2]} and embedded
- * Flink: the findings and redacted documents (sorted) and the summaries' counts must be identical. Tagged "runners": slow (JVM-embedded clusters), so the
- * default suite skips it; run with {@code -Dgroups=runners -DexcludedGroups=}.
+ * Flink: the findings and redacted documents (sorted) and the summaries' counts must be identical. Part of the default suite (about two
+ * minutes: it starts embedded clusters); tagged "runners" to run it alone with {@code -Dgroups=runners}.
  */
 @Tag("runners")
 class ThreeRunnersTest {

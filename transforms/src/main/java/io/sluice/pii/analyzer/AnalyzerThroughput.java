@@ -4,13 +4,21 @@ import io.sluice.pii.Detection;
 import io.sluice.pii.recognizers.BuiltInRecognizers;
 import io.sluice.pii.recognizers.IndexedRecognizer;
 import io.sluice.pii.recognizers.TextIndex;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.pii.operators.Anonymizer;
+import io.sluice.pii.operators.KeyRing;
 import io.sluice.policy.Policy;
+import io.sluice.policy.PolicyLoader;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 /**
  * Single-threaded throughput of PII detection on synthetic ~2 KB business documents, for a policy with
@@ -20,13 +28,21 @@ import java.util.function.ToIntFunction;
  * between machines.
  * Speeds are per CPU-second of the measuring thread, i.e. per core.
  *
- * <p>Usage: {@code AnalyzerThroughput [seconds-per-measurement=5] [documents=2000]}
+ * <p>Usage: {@code AnalyzerThroughput [seconds-per-measurement=5] [documents=2000]}, or
+ * {@code AnalyzerThroughput --corpus <jsonl file or folder> [seconds=5] [policy.yaml]} to measure
+ * detection plus redaction (Analyzer.analyze + Anonymizer.anonymize, the sweep benchmark's bare loop)
+ * over a JSONL corpus such as the one the sweep benchmark generates, with the default policy unless
+ * one is given.
  */
 public final class AnalyzerThroughput {
 
   private AnalyzerThroughput() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("--corpus")) {
+      measureCorpus(args);
+      return;
+    }
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     List<String> docs = new BenchmarkCorpus(42).documents(count);
@@ -61,6 +77,49 @@ public final class AnalyzerThroughput {
           fullMbs / bareMbs, bareMbs / referenceMbs);
       printShares(docs, recognizers);
     }
+  }
+
+  private static void measureCorpus(String[] args) throws IOException {
+    List<String> docs = readJsonl(Path.of(args[1]));
+    double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
+    Policy policy = args.length > 3 ? PolicyLoader.load(Path.of(args[3])) : PolicyLoader.defaultPolicy();
+    long bytes = 0;
+    for (String d : docs) {
+      bytes += d.getBytes(StandardCharsets.UTF_8).length;
+    }
+    System.out.printf("corpus: %d documents, %.1f MB, policy %s%n", docs.size(), bytes / 1e6, policy.name);
+    try (Analyzer analyzer = Analyzer.fromPolicy(policy)) {
+      Anonymizer anonymizer = Anonymizer.fromPolicy(policy, KeyRing.resolve(policy));
+      ToIntFunction<String> loop = text -> {
+        List<Detection> found = analyzer.analyze(text);
+        anonymizer.anonymize(text, found);
+        return found.size();
+      };
+      measure("warm-up", docs, bytes, loop, seconds);
+      measure("analyze + anonymize", docs, bytes, loop, seconds);
+    }
+  }
+
+  /** The "text" field of each line of a JSONL file, or of every .jsonl file in a folder. */
+  private static List<String> readJsonl(Path corpus) throws IOException {
+    List<Path> files;
+    if (Files.isDirectory(corpus)) {
+      try (Stream<Path> listed = Files.list(corpus)) {
+        files = listed.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
+      }
+    } else {
+      files = List.of(corpus);
+    }
+    ObjectMapper json = new ObjectMapper();
+    List<String> texts = new ArrayList<>();
+    for (Path file : files) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          texts.add(json.readTree(line).path("text").asText());
+        }
+      }
+    }
+    return texts;
   }
 
   /**

@@ -18,7 +18,51 @@ public final class DenyListRecognizer implements Recognizer {
 
   public static final String NAME = "deny_list";
 
-  private record EntityTerms(String entity, Pattern pattern) {}
+  /**
+   * One entity's terms as one regex, and the case-folded first chars of the terms (null when one starts
+   * outside the BMP): the regex can only match where the text has one of them, so only those positions
+   * are tried instead of every char.
+   */
+  private static final class EntityTerms {
+    private final String entity;
+    private final Pattern pattern;
+    private final char[] firstChars;
+    /** firstChars tested for each ASCII char once, since nearly every char of a text is ASCII. */
+    private final boolean[] asciiStarts = new boolean[128];
+
+    EntityTerms(String entity, Pattern pattern, char[] firstChars) {
+      this.entity = entity;
+      this.pattern = pattern;
+      this.firstChars = firstChars;
+      for (char c = 0; c < asciiStarts.length && firstChars != null; c++) {
+        asciiStarts[c] = isFirstChar(c);
+      }
+    }
+
+    /** The first position at or after {@code from} where a term may start, or -1. */
+    int nextCandidate(String text, int from) {
+      if (firstChars == null) {
+        return from < text.length() ? from : -1;
+      }
+      for (int i = from; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < 128 ? asciiStarts[c] : isFirstChar(c)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private boolean isFirstChar(char c) {
+      char folded = fold(c);
+      for (char first : firstChars) {
+        if (first == folded) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private final List<EntityTerms> terms = new ArrayList<>();
 
@@ -26,19 +70,32 @@ public final class DenyListRecognizer implements Recognizer {
   public DenyListRecognizer(Map<String, List<String>> denyList) {
     for (Map.Entry<String, List<String>> entry : denyList.entrySet()) {
       List<String> alternatives = new ArrayList<>();
+      StringBuilder firstChars = new StringBuilder();
+      boolean bmpStarts = true;
       for (String term : entry.getValue()) {
         if (term != null && !term.isBlank()) {
-          alternatives.add(Pattern.quote(term.strip()));
+          String stripped = term.strip();
+          alternatives.add(Pattern.quote(stripped));
+          bmpStarts &= !Character.isSurrogate(stripped.charAt(0));
+          char first = fold(stripped.charAt(0));
+          if (firstChars.indexOf(String.valueOf(first)) < 0) {
+            firstChars.append(first);
+          }
         }
       }
       if (!alternatives.isEmpty()) {
         // Longest first, so "Project Blue Sky" wins over "Project Blue" where both are listed.
         alternatives.sort((a, b) -> b.length() - a.length());
         String regex = "(?<![\\p{L}\\p{N}_])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])";
-        terms.add(new EntityTerms(entry.getKey(),
-            Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        terms.add(new EntityTerms(entry.getKey(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            bmpStarts ? firstChars.toString().toCharArray() : null));
       }
     }
+  }
+
+  /** The case folding that CASE_INSENSITIVE | UNICODE_CASE applies to each literal char. */
+  private static char fold(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
   }
 
   public boolean isEmpty() {
@@ -54,7 +111,7 @@ public final class DenyListRecognizer implements Recognizer {
   public Set<String> supportedEntities() {
     Set<String> entities = new HashSet<>();
     for (EntityTerms t : terms) {
-      entities.add(t.entity());
+      entities.add(t.entity);
     }
     return entities;
   }
@@ -63,9 +120,18 @@ public final class DenyListRecognizer implements Recognizer {
   public List<Detection> analyze(String text) {
     List<Detection> out = new ArrayList<>();
     for (EntityTerms t : terms) {
-      Matcher m = t.pattern().matcher(text);
-      while (m.find()) {
-        out.add(new Detection(t.entity(), m.start(), m.end(), 1.0, NAME));
+      Matcher m = t.pattern.matcher(text);
+      // The lookbehind at a candidate position must see the char before it.
+      m.useTransparentBounds(true).useAnchoringBounds(false);
+      int at = t.nextCandidate(text, 0);
+      while (at >= 0) {
+        m.region(at, text.length());
+        if (m.lookingAt()) {
+          out.add(new Detection(t.entity, m.start(), m.end(), 1.0, NAME));
+          at = t.nextCandidate(text, m.end());
+        } else {
+          at = t.nextCandidate(text, at + 1);
+        }
       }
     }
     return out;

@@ -1,6 +1,6 @@
 package io.sluice.pii.operators.surrogate;
 
-import io.sluice.pii.operators.checks.Luhn;
+import io.sluice.pii.validators.Luhn;
 import java.util.Random;
 
 /**

@@ -1,6 +1,6 @@
 package io.sluice.pii.operators.surrogate;
 
-import io.sluice.pii.operators.checks.IbanCheckDigits;
+import io.sluice.pii.validators.Iban;
 import java.util.Locale;
 import java.util.Random;
 
@@ -18,7 +18,7 @@ final class Ibans {
     }
     String country = compact.substring(0, 2);
     String bban = Shapes.randomLike(compact.substring(4), random);
-    String fake = country + IbanCheckDigits.compute(country, bban) + bban;
+    String fake = country + Iban.checkDigits(country, bban) + bban;
     return Shapes.layout(original, matchCase(original, fake));
   }
 

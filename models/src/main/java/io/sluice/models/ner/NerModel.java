@@ -1,0 +1,175 @@
+package io.sluice.models.ner;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.models.ModelLoader;
+import io.sluice.models.heads.LabeledSpan;
+import io.sluice.models.runtime.DeviceChoice;
+import io.sluice.models.runtime.EncoderModel;
+import io.sluice.models.runtime.ModelCache;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trained PII NER model: the shared embedded encoder (through the per-JVM {@link ModelCache}) plus our
+ * tagging head. {@link #predict} takes texts of any length (windows cover them fully) and returns entity spans
+ * in code points. Thread-safe: the head's parameters are only read, each call works in its own NDManager.
+ */
+public final class NerModel implements AutoCloseable {
+  /** Classpath folder of the model that ships with Sluice. */
+  public static final String EMBEDDED_RESOURCE = "io/sluice/models/embedded/pii-ner/";
+  static final String CONFIG = "config.json";
+  static final String LABELS = "labels.json";
+  static final String WEIGHTS = "head.params";
+  static final String CARD = "MODEL_CARD.md";
+
+  private final NerModelConfig config;
+  private final ModelCache.Lease<EncoderModel> encoder;
+  private final NDManager manager;
+  private final Block head;
+  private final WordSpanDecoder decoder;
+
+  NerModel(NerModelConfig config, ModelCache.Lease<EncoderModel> encoder, NDManager manager, Block head) {
+    this.config = config;
+    this.encoder = encoder;
+    this.manager = manager;
+    this.head = head;
+    this.decoder = new WordSpanDecoder(config.entities());
+  }
+
+  /** The model shipped on the classpath. */
+  public static NerModel loadEmbedded(String device, int workerIndex) throws IOException {
+    return load(name -> {
+      InputStream in = NerModel.class.getClassLoader().getResourceAsStream(EMBEDDED_RESOURCE + name);
+      if (in == null) {
+        throw new IOException("embedded NER model file " + name + " is not on the classpath");
+      }
+      return in;
+    }, device, workerIndex);
+  }
+
+  /** A directory written by {@link TrainNer}. */
+  public static NerModel loadDirectory(Path dir, String device, int workerIndex) throws IOException {
+    return load(name -> {
+      Path file = dir.resolve(name);
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("NER model directory lacks " + name);
+      }
+      return Files.newInputStream(file);
+    }, device, workerIndex);
+  }
+
+  /**
+   * The shipped model (dir null) or a trained directory, loaded once per JVM and device and shared by all
+   * threads; close the lease when done (e.g. in a DoFn's @Teardown).
+   */
+  public static ModelCache.Lease<NerModel> shared(Path dirOrNull, String device, int workerIndex) {
+    Object key = List.of("pii-ner", dirOrNull == null ? "embedded" : dirOrNull.toAbsolutePath().toString(),
+        DeviceChoice.resolve(device, workerIndex).toString());
+    return ModelCache.shared().acquire(key, () -> {
+      try {
+        return dirOrNull == null ? loadEmbedded(device, workerIndex) : loadDirectory(dirOrNull, device, workerIndex);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("NER model could not be loaded", e);
+      }
+    });
+  }
+
+  /** Opens one file of a model, wherever the model lives. */
+  private interface ModelFiles {
+    InputStream open(String name) throws IOException;
+  }
+
+  private static NerModel load(ModelFiles files, String device, int workerIndex) throws IOException {
+    NerModelConfig config;
+    try (InputStream in = files.open(CONFIG)) {
+      config = NerModelConfig.fromJson(new ObjectMapper().readTree(in));
+    }
+    ModelCache.Lease<EncoderModel> lease = ModelLoader.sharedEncoder(config.encoderSpec(device), workerIndex);
+    NDManager manager = lease.get().encoder().manager().newSubManager();
+    try (InputStream in = files.open(WEIGHTS)) {
+      Block head = NerHead.load(config, manager, lease.get().config().hiddenSize(), new DataInputStream(in));
+      return new NerModel(config, lease, manager, head);
+    } catch (IOException | RuntimeException e) {
+      manager.close();
+      lease.close();
+      throw e;
+    }
+  }
+
+  public NerModelConfig config() {
+    return config;
+  }
+
+  public List<String> entities() {
+    return config.entities();
+  }
+
+  public EncoderModel encoder() {
+    return encoder.get();
+  }
+
+  /** Per text, entity spans in code points, in text order. */
+  public List<List<LabeledSpan>> predict(List<String> texts) {
+    List<TokenRows.Text> rows = TokenRows.of(encoder.get(), texts);
+    List<float[][]> probs = probabilities(rows);
+    List<List<LabeledSpan>> out = new ArrayList<>(texts.size());
+    for (int t = 0; t < texts.size(); t++) {
+      TokenRows.Text r = rows.get(t);
+      out.add(r.size() == 0 ? List.of() : decoder.decode(texts.get(t), r.starts(), r.ends(), probs.get(t)));
+    }
+    return out;
+  }
+
+  /** All tokens of all texts through the head in one call. */
+  private List<float[][]> probabilities(List<TokenRows.Text> texts) {
+    int total = texts.stream().mapToInt(TokenRows.Text::size).sum();
+    List<float[][]> out = new ArrayList<>(texts.size());
+    if (total == 0) {
+      texts.forEach(t -> out.add(new float[0][]));
+      return out;
+    }
+    int width = texts.stream().filter(t -> t.size() > 0).findFirst().orElseThrow().rows()[0].length;
+    FloatBuffer flat = FloatBuffer.allocate(total * width);
+    texts.forEach(t -> {
+      for (float[] row : t.rows()) {
+        flat.put(row);
+      }
+    });
+    flat.flip();
+    int tags = config.tags().size();
+    float[] p;
+    try (NDManager call = manager.newSubManager()) {
+      NDArray x = call.create(flat, new Shape(total, width));
+      NDArray logits = head.forward(new ParameterStore(call, false), new NDList(x), false).singletonOrThrow();
+      p = logits.softmax(-1).toFloatArray();
+    }
+    int offset = 0;
+    for (TokenRows.Text t : texts) {
+      float[][] rows = new float[t.size()][tags];
+      for (int i = 0; i < t.size(); i++) {
+        System.arraycopy(p, (offset + i) * tags, rows[i], 0, tags);
+      }
+      offset += t.size();
+      out.add(rows);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+    encoder.close();
+  }
+}

@@ -1,0 +1,59 @@
+package io.sluice.models.ner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sluice.models.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a trained PII NER directory holds besides its head weights: the encoder it runs on (an embedded model
+ * id, pinned by sha256, referenced rather than copied), the windowing the head was trained with, the entity
+ * types, and the head's shape. Stored as config.json.
+ */
+public record NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride,
+    List<String> entities, int hiddenUnits, int featureWidth) {
+  public static final String FORMAT = "sluice-ner-head/1";
+
+  public NerModelConfig {
+    entities = List.copyOf(entities);
+    if (entities.isEmpty() || hiddenUnits <= 0 || featureWidth <= 0 || maxTokens <= 0) {
+      throw new IllegalArgumentException("NER config needs entities and positive sizes");
+    }
+  }
+
+  public List<String> tags() {
+    return NerLabels.tags(entities);
+  }
+
+  /** The encoder spec: the embedded model, pinned, windowed as in training. */
+  public ModelSpec encoderSpec(String device) {
+    return ModelSpec.embedded(encoder).withSha256(encoderSha256)
+        .withWindowing(maxTokens, windowStride, 16384, 64).withDevice(device);
+  }
+
+  public ObjectNode toJson(ObjectMapper mapper) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("format", FORMAT);
+    n.put("encoder", encoder);
+    n.put("encoder_sha256", encoderSha256);
+    n.put("max_tokens", maxTokens);
+    n.put("window_stride", windowStride);
+    entities.forEach(n.putArray("entities")::add);
+    n.put("hidden_units", hiddenUnits);
+    n.put("feature_width", featureWidth);
+    return n;
+  }
+
+  public static NerModelConfig fromJson(JsonNode n) {
+    if (!FORMAT.equals(n.path("format").asText())) {
+      throw new IllegalArgumentException("not a Sluice NER head config (format " + n.path("format").asText() + ")");
+    }
+    List<String> entities = new ArrayList<>();
+    n.path("entities").forEach(e -> entities.add(e.asText()));
+    return new NerModelConfig(n.path("encoder").asText(), n.path("encoder_sha256").asText(null),
+        n.path("max_tokens").asInt(), n.path("window_stride").asInt(), entities, n.path("hidden_units").asInt(),
+        n.path("feature_width").asInt());
+  }
+}
