@@ -65,6 +65,9 @@ public class Policy implements Serializable {
    */
   public Map<String, KeySource> keys = new LinkedHashMap<>();
 
+  /** Content moderation: model, per-category thresholds and actions (see {@link ModerationPolicy}). */
+  public ModerationPolicy moderation = new ModerationPolicy();
+
   /** Settings for one entity type. */
   public static class EntityPolicy implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -135,6 +135,9 @@ public final class PolicyLoader {
     if (policy.defaultOperator == null) {
       policy.defaultOperator = Policy.OperatorSpec.replace();
     }
+    if (policy.moderation == null) {
+      policy.moderation = new ModerationPolicy();
+    }
   }
 
   private static String where(String sourceName, JsonProcessingException e) {

@@ -38,6 +38,7 @@ final class PolicyValidator {
     checkContext(policy.context);
     checkPhoneRegions(policy.phoneRegions);
     checkKeys(policy.keys);
+    problems.addAll(policy.moderation.problems());
     Set<String> known = new TreeSet<>(EntityTypes.KNOWN);
     known.addAll(checkRecognizers(policy.recognizers));
     known.addAll(checkCustomRecognizers(policy));

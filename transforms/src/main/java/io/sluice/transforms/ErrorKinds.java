@@ -13,6 +13,7 @@ public final class ErrorKinds {
   public static final String WRONG_SCHEMA = "WRONG_SCHEMA";
   public static final String DETECTION_FAILED = "DETECTION_FAILED";
   public static final String REDACTION_FAILED = "REDACTION_FAILED";
+  public static final String MODERATION_FAILED = "MODERATION_FAILED";
 
   private ErrorKinds() {}
 }

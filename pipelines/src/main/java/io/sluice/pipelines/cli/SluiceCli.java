@@ -1,5 +1,6 @@
 package io.sluice.pipelines.cli;
 
+import io.sluice.pipelines.sweep.ModerationSweep;
 import io.sluice.pipelines.sweep.PiiSweep;
 import java.io.PrintStream;
 import picocli.CommandLine;
@@ -28,17 +29,25 @@ public final class SluiceCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(PiiSweep::run, System.out).execute(args));
+    System.exit(commandLine(PiiSweep::run, ModerationSweep::run, System.out).execute(args));
   }
 
   /** The command tree, with each job's runner given so that tests can run the CLI on small stages. */
   public static CommandLine commandLine(SweepRunner sweeps, PrintStream out) {
+    return commandLine(sweeps, ModerationSweep::run, out);
+  }
+
+  /** As above, with the runner of {@code sluice moderate} given too. */
+  public static CommandLine commandLine(SweepRunner sweeps, SweepRunner moderations, PrintStream out) {
     CommandLine cli = new CommandLine(new SluiceCli());
     cli.addSubcommand("sweep", new SweepCommand(sweeps, out));
+    cli.addSubcommand("moderate", ModerateCommand.create(moderations, out));
     cli.addSubcommand("models", new ModelsCommand(out));
     cli.addSubcommand("bench", new BenchCommand());
-    cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out)));
-    cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("ner", new TrainNerCommand()));
+    cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out))
+        .addSubcommand("moderation", new EvalModerationCommand(out)));
+    cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("ner", new TrainNerCommand())
+        .addSubcommand("moderation", new TrainModerationCommand()));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new ConfigErrorHandler());
     return cli;

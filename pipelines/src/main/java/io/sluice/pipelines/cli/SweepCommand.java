@@ -62,6 +62,11 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--report-only", description = "Detect and report findings without redacting.")
   boolean reportOnly;
 
+  @Option(names = "--moderate",
+      description = "Moderate first (policy section moderation:): quarantined documents go to quarantine/, not "
+          + "documents/, and are not redacted; scores go to moderation/.")
+  boolean moderate;
+
   @Option(names = "--id-field", paramLabel = "NAME", defaultValue = "id",
       description = "JSON field or column with the document id (default: ${DEFAULT-VALUE}).")
   String idField;
@@ -113,6 +118,7 @@ final class SweepCommand implements Callable<Integer> {
         .readSettings(new ReadSettings(idField, textField, maxDocBytes))
         .runner(new RunnerSettings(runner, sparkMaster, parallelism))
         .reportOnly(reportOnly)
+        .moderate(moderate)
         .progressEvery(progressSeconds == 0 ? null : Duration.ofSeconds(progressSeconds))
         .overwrite(overwrite)
         .build();

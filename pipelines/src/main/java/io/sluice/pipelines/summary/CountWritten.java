@@ -1,6 +1,7 @@
 package io.sluice.pipelines.summary;
 
 import io.sluice.schemas.DeadLetter;
+import io.sluice.schemas.Document;
 import io.sluice.schemas.Finding;
 import io.sluice.schemas.RedactedDocument;
 import org.apache.beam.sdk.metrics.Counter;
@@ -25,6 +26,23 @@ public final class CountWritten {
       documents.inc();
       String text = document.getText();
       characters.inc(text.codePointCount(0, text.length()));
+      ProgressTracker.documentDone();
+      out.output(document);
+    }
+  }
+
+  /**
+   * Counts quarantined documents: they are written (to quarantine/), so they count as written for the
+   * reconciliation, and separately so the summary can say how many were held back.
+   */
+  public static final class Quarantined extends DoFn<Document, Document> {
+    private final Counter documents = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DOCUMENTS_WRITTEN);
+    private final Counter quarantined = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DOCUMENTS_QUARANTINED);
+
+    @ProcessElement
+    public void process(@Element Document document, OutputReceiver<Document> out) {
+      documents.inc();
+      quarantined.inc();
       ProgressTracker.documentDone();
       out.output(document);
     }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  */
 public record OutputLayout(Path root) {
   static final List<String> RESULT_NAMES =
-      List.of("documents", "findings", "dead_letter", "summary.json", "report.html", ".staging");
+      List.of("documents", "findings", "dead_letter", "quarantine", "moderation", "summary.json", "report.html",
+          ".staging");
 
   public Path documents() {
     return root.resolve("documents");
@@ -23,6 +24,16 @@ public record OutputLayout(Path root) {
 
   public Path findings() {
     return root.resolve("findings");
+  }
+
+  /** Documents moderation quarantined: they are written here and not to documents/. */
+  public Path quarantine() {
+    return root.resolve("quarantine");
+  }
+
+  /** One moderation result per moderated document. */
+  public Path moderation() {
+    return root.resolve("moderation");
   }
 
   public Path deadLetters() {
@@ -65,7 +76,11 @@ public record OutputLayout(Path root) {
   }
 
   /** Every kind gets its folder even when nothing was written to it, so consumers find a stable layout. */
-  void finish() throws IOException {
+  void finish(boolean moderated) throws IOException {
+    if (moderated) {
+      Files.createDirectories(quarantine());
+      Files.createDirectories(moderation());
+    }
     Files.createDirectories(documents());
     Files.createDirectories(findings());
     Files.createDirectories(deadLetters());

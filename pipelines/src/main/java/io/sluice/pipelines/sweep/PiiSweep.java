@@ -32,7 +32,8 @@ public final class PiiSweep {
     if (!options.reportOnly()) {
       KeyRing.resolve(policy, System.getenv());
     }
-    return SweepJob.run(options, stage(policy, options.reportOnly()));
+    SweepStage pii = stage(policy, options.reportOnly());
+    return SweepJob.run(options, options.moderate() ? ModerationSweep.before(policy, pii) : pii);
   }
 
   /**

@@ -37,7 +37,7 @@ public final class SweepJob {
     out.prepare(options.overwrite());
 
     Pipeline pipeline = Pipeline.create(options.runner().toPipelineOptions("sluice-" + JOB));
-    SweepPipeline.build(pipeline, input, stage, options.format(), out);
+    boolean moderated = SweepPipeline.build(pipeline, input, stage, options.format(), out);
 
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
@@ -54,7 +54,7 @@ public final class SweepJob {
     try {
       RunSummary summary = RunSummaries.of(JOB, options, JobCounts.of(result), startedAt, elapsedMs,
           TopDocumentsFile.read(out.staging().resolve(SweepPipeline.TOP_DOCUMENTS_FILE).toString()));
-      out.finish();
+      out.finish(moderated);
       Files.writeString(out.summary(), JsonRecords.toPrettyJson(summary) + "\n", StandardCharsets.UTF_8);
       HtmlReport.write(summary, out.report());
       return summary;

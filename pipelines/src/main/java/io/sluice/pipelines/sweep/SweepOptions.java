@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param inputFormat null to detect from the input path
  * @param progressEvery how often to print progress, or null for silence
  * @param overwrite replace the outputs of an earlier run in {@code output} instead of refusing
+ * @param moderate run content moderation first: quarantined documents go to quarantine/, not documents/
  */
 public record SweepOptions(
     String input,
@@ -28,7 +29,8 @@ public record SweepOptions(
     RunnerSettings runner,
     boolean reportOnly,
     Duration progressEvery,
-    boolean overwrite) {
+    boolean overwrite,
+    boolean moderate) {
 
   public SweepOptions {
     Objects.requireNonNull(input, "input");
@@ -52,6 +54,7 @@ public record SweepOptions(
     private ReadSettings readSettings = ReadSettings.defaults();
     private RunnerSettings runner = RunnerSettings.direct();
     private boolean reportOnly;
+    private boolean moderate;
     private Duration progressEvery;
     private boolean overwrite;
 
@@ -85,6 +88,11 @@ public record SweepOptions(
       return this;
     }
 
+    public Builder moderate(boolean moderate) {
+      this.moderate = moderate;
+      return this;
+    }
+
     public Builder reportOnly(boolean reportOnly) {
       this.reportOnly = reportOnly;
       return this;
@@ -102,7 +110,7 @@ public record SweepOptions(
 
     public SweepOptions build() {
       return new SweepOptions(input, output, policy, inputFormat, format, readSettings, runner, reportOnly,
-          progressEvery, overwrite);
+          progressEvery, overwrite, moderate);
     }
   }
 }

@@ -8,7 +8,9 @@ import io.sluice.pipelines.io.RecordWriters;
 import io.sluice.pipelines.summary.CountWritten;
 import io.sluice.pipelines.summary.TopDocuments;
 import io.sluice.schemas.DeadLetter;
+import io.sluice.schemas.Document;
 import io.sluice.schemas.Finding;
+import io.sluice.schemas.ModerationResult;
 import io.sluice.schemas.RedactedDocument;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -29,7 +31,8 @@ final class SweepPipeline {
 
   private SweepPipeline() {}
 
-  static void build(Pipeline pipeline, InputSpec input, SweepStage stage, OutputFormat format, OutputLayout out) {
+  /** Returns whether the stage moderated (and so wrote quarantine/ and moderation/). */
+  static boolean build(Pipeline pipeline, InputSpec input, SweepStage stage, OutputFormat format, OutputLayout out) {
     ReadResult read = DocumentReaders.read(pipeline, input);
     StageResult processed = stage.apply(read.documents());
 
@@ -53,5 +56,14 @@ final class SweepPipeline {
         .apply("TopDocuments", new TopDocuments(TOP_DOCUMENTS))
         .apply("StageTopDocuments", TextIO.write().to(out.staging().resolve(TOP_DOCUMENTS_FILE).toString())
             .withoutSharding());
+    if (processed.moderated()) {
+      PCollection<Document> quarantined = processed.quarantined()
+          .apply("CountQuarantined", ParDo.of(new CountWritten.Quarantined()))
+          .setCoder(AvroCoder.of(Document.class));
+      RecordWriters.write(quarantined, Document.class, Document.getClassSchema(), format, out.quarantine().toString());
+      RecordWriters.write(processed.moderation(), ModerationResult.class, ModerationResult.getClassSchema(), format,
+          out.moderation().toString());
+    }
+    return processed.moderated();
   }
 }

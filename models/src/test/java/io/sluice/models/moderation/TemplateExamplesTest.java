@@ -1,0 +1,62 @@
+package io.sluice.models.moderation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TemplateExamplesTest {
+  @Test
+  void bundledTemplatesCoverTheCategoriesPublicDataLacksAndBenignText() {
+    List<LabeledText> examples = TemplateExamples.bundled().generate(5, 1);
+    Set<ModerationCategory> seen = EnumSet.noneOf(ModerationCategory.class);
+    examples.forEach(e -> seen.addAll(e.labels()));
+    assertTrue(seen.containsAll(EnumSet.of(ModerationCategory.HARASSMENT, ModerationCategory.SEXUAL,
+        ModerationCategory.VIOLENCE, ModerationCategory.SELF_HARM)), seen.toString());
+    assertTrue(examples.stream().anyMatch(e -> e.labels().isEmpty()), "benign hard negatives");
+    assertFalse(examples.stream().anyMatch(e -> e.text().contains("{")), "every slot is filled");
+    assertTrue(examples.stream().anyMatch(e -> e.text().contains("\nAgent:")), "\\n in a template is a line break");
+    assertFalse(examples.stream().anyMatch(e -> e.text().contains("\\n")));
+  }
+
+  @Test
+  void generationIsSeededAndDevHoldsOutWholeTemplates() {
+    TemplateExamples t = TemplateExamples.bundled();
+    assertEquals(t.generate(10, 7), t.generate(10, 7));
+    assertTrue(!t.generate(10, 7).equals(t.generate(10, 8)));
+    Set<String> dev = t.devStrata(7);
+    assertFalse(dev.isEmpty());
+    Set<String> all = t.generate(3, 7).stream().map(LabeledText::stratum).collect(Collectors.toSet());
+    assertTrue(all.containsAll(dev));
+    assertTrue(dev.size() < all.size() / 2, "a quarter of templates, not most");
+  }
+
+  @Test
+  void undefinedSlotsAndUnknownCategoriesAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> TemplateExamples.parse("spam\tWin {nothing}!\n"));
+    assertThrows(IllegalArgumentException.class, () -> TemplateExamples.parse("gore\tsomething\n"));
+  }
+
+  @Test
+  void stratifiedSplitKeepsEachStratumsProportion() {
+    List<LabeledText> examples = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      examples.add(new LabeledText("a" + i, Set.of(), "s", "big"));
+    }
+    for (int i = 0; i < 20; i++) {
+      examples.add(new LabeledText("b" + i, Set.of(ModerationCategory.SPAM), "s", "small"));
+    }
+    List<LabeledText> train = new java.util.ArrayList<>();
+    List<LabeledText> dev = new java.util.ArrayList<>();
+    ModerationDataset.splitByStratum(examples, 0.15, 3, train, dev);
+    assertEquals(15, dev.stream().filter(e -> e.stratum().equals("big")).count());
+    assertEquals(3, dev.stream().filter(e -> e.stratum().equals("small")).count());
+    assertEquals(120, train.size() + dev.size());
+  }
+}
