@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * The bare moderation model loop, for benchmarks: scores the "text" of every JSONL line in batches and prints
  * documents/s and tokens/s (real tokens, windows included). The pipeline's own throughput ({@code sluice
- * moderate}) is compared against this in docs/benchmarks-moderation.md.
+ * moderate}) is compared against this in BENCHMARKS.md.
  * {@code BenchModeration --input FILE.jsonl [--batch 64] [--limit N]}
  */
 public final class BenchModeration {
