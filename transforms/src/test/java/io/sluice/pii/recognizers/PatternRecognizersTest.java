@@ -38,6 +38,10 @@ class PatternRecognizersTest {
     String text = "Call (415) 555-2671 or +44 20 7946 0958; Berlin office 030 901820.";
     assertFinds(r, text, "(415) 555-2671", "+44 20 7946 0958", "030 901820");
     assertEquals(0.4, Found.score(r, text, "(415) 555-2671"));
+    // The second time the candidates come from the recognizer's result cache, at other offsets too.
+    assertFinds(r, "x " + text, "(415) 555-2671", "+44 20 7946 0958", "030 901820");
+    assertFindsNothing(r, "Order 1234567 and 2024-03-05");
+    assertFindsNothing(r, "Order 1234567 and 2024-03-05");
   }
 
   @ParameterizedTest
