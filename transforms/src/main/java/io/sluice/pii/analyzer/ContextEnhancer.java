@@ -10,7 +10,7 @@ import java.util.Locale;
  * Presidio's context enhancement: when one of the context words occurs among the
  * {@code window_words} words before or after a detection, its score becomes
  * {@code min(1, max(score + similarity_factor, min_score_with_context))}. Words are runs of letters,
- * digits, '#', '-' and '_', compared lower-cased; a trailing '#' ("ssn#") also matches the bare word.
+ * digits, '#', '-' and '_', compared lower-cased and also without a trailing '#', "s", "ed" or "ing".
  */
 final class ContextEnhancer {
 
@@ -78,13 +78,24 @@ final class ContextEnhancer {
     }
   }
 
+  /**
+   * Adds the word and, standing in for Presidio's lemmas, its bare forms: "ssn#" also as "ssn",
+   * "called"/"calling"/"calls" also as "call". Extra forms can only add matches, never hide one.
+   */
   private static void addWord(String word, List<String> out) {
     String lower = word.toLowerCase(Locale.ROOT);
     out.add(lower);
     if (lower.length() > 1 && lower.endsWith("#")) {
       out.add(lower.substring(0, lower.length() - 1));
     }
+    for (String suffix : INFLECTIONS) {
+      if (lower.length() > suffix.length() + 2 && lower.endsWith(suffix)) {
+        out.add(lower.substring(0, lower.length() - suffix.length()));
+      }
+    }
   }
+
+  private static final String[] INFLECTIONS = {"s", "ed", "ing"};
 
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '#' || c == '-' || c == '_';

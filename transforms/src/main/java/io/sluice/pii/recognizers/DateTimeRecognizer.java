@@ -29,7 +29,8 @@ public final class DateTimeRecognizer extends RegexRecognizer {
   private static final String NUMERIC_BEFORE = "(?<![0-9A-Za-z/.:-])";
   private static final String NUMERIC_AFTER = "(?![0-9A-Za-z]|[/.:-][0-9])";
   private static final String CLOCK = "(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]{1,9})?)?";
-  private static final String MERIDIEM = "(?:[AaPp]\\.?[Mm]\\.?)";
+  /** "pm" or "p.m.", never "pm." whose dot ends the sentence. */
+  private static final String MERIDIEM = "(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm])";
 
   public DateTimeRecognizer() {
     super("DateTimeRecognizer", EntityTypes.DATE_TIME,

@@ -6,8 +6,11 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
 import io.sluice.pii.Detection;
 import io.sluice.pii.EntityTypes;
 import io.sluice.pii.validators.IpAddresses;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +36,15 @@ public final class PhoneRecognizer implements IndexedRecognizer {
   /** Optional '+', then up to seven digit groups joined by one space, dot or dash, some in parentheses. */
   private static final Pattern SHAPE = Pattern.compile(
       "(?<![0-9A-Za-z+.:/-])\\+?\\(?[0-9]{1,5}+\\)?(?:[ .-]?\\(?[0-9]{1,5}+\\)?){1,6}+(?![0-9A-Za-z]|[ .:/-][0-9])");
+
+  /**
+   * Results for recently seen candidates. A candidate libphonenumber rejects costs it up to one failed
+   * search per region (~70 us each), and real corpora repeat the same dates, order numbers and
+   * signature phone numbers; the answer depends only on the candidate string, so it is reused. Bounded
+   * by clearing when full.
+   */
+  private static final int RECENT_CAPACITY = 4096;
+  private final Map<String, int[]> recent = new ConcurrentHashMap<>();
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final List<String> regions;
@@ -92,18 +104,33 @@ public final class PhoneRecognizer implements IndexedRecognizer {
 
   private void findNumber(String text, int start, int end, List<Detection> out) {
     String candidate = text.substring(start, end);
+    int[] spans = recent.get(candidate);
+    if (spans == null) {
+      spans = numbersIn(candidate);
+      if (recent.size() >= RECENT_CAPACITY) {
+        recent.clear();
+      }
+      recent.put(candidate, spans);
+    }
+    for (int i = 0; i < spans.length; i += 2) {
+      out.add(new Detection(EntityTypes.PHONE_NUMBER, start + spans[i], start + spans[i + 1], BASE_SCORE, name()));
+    }
+  }
+
+  /** Spans of the valid numbers libphonenumber finds in {@code candidate}, as start/end pairs. */
+  private int[] numbersIn(String candidate) {
     boolean international = candidate.charAt(0) == '+';
+    List<Integer> spans = new ArrayList<>(2);
     for (String region : regions) {
-      boolean found = false;
       for (PhoneNumberMatch match : util.findNumbers(candidate, region, Leniency.VALID, Long.MAX_VALUE)) {
-        out.add(new Detection(EntityTypes.PHONE_NUMBER, start + match.start(), start + match.end(), BASE_SCORE,
-            name()));
-        found = true;
+        spans.add(match.start());
+        spans.add(match.end());
       }
       // The region only matters for national numbers.
-      if (found || international) {
-        return;
+      if (!spans.isEmpty() || international) {
+        break;
       }
     }
+    return spans.stream().mapToInt(Integer::intValue).toArray();
   }
 }

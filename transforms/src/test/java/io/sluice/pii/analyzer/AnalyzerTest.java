@@ -63,6 +63,8 @@ class AnalyzerTest {
       assertEquals(List.of(), analyzer.analyze("Call. One two three four five six (415) 555-2671"));
       // After the match counts too.
       assertEquals(1, analyzer.analyze("(415) 555-2671 is my mobile").size());
+      // Inflected forms count as the context word.
+      assertEquals(1, analyzer.analyze("The customer called from (415) 555-2671").size());
     }
   }
 

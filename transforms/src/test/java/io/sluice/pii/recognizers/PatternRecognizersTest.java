@@ -38,6 +38,10 @@ class PatternRecognizersTest {
     String text = "Call (415) 555-2671 or +44 20 7946 0958; Berlin office 030 901820.";
     assertFinds(r, text, "(415) 555-2671", "+44 20 7946 0958", "030 901820");
     assertEquals(0.4, Found.score(r, text, "(415) 555-2671"));
+    // The second time the candidates come from the recognizer's result cache, at other offsets too.
+    assertFinds(r, "x " + text, "(415) 555-2671", "+44 20 7946 0958", "030 901820");
+    assertFindsNothing(r, "Order 1234567 and 2024-03-05");
+    assertFindsNothing(r, "Order 1234567 and 2024-03-05");
   }
 
   @ParameterizedTest
@@ -144,7 +148,7 @@ class PatternRecognizersTest {
         "2024-03-05T14:30:00Z", "03/05/2024", "31.12.2023");
     assertFinds(r, "Born March 5, 2024; meet Tue, 5 Mar 2024; since September 2021.", "March 5, 2024",
         "Tue, 5 Mar 2024", "Mar 2024", "September 2021"); // the overlap is resolved by the analyzer
-    assertFinds(r, "Call at 14:30 or 9am or 2:15 p.m.", "14:30", "9am", "2:15 p.m.");
+    assertFinds(r, "Call at 14:30 or 9am or 2:15 p.m. or 11:36 pm.", "14:30", "9am", "2:15 p.m.", "11:36 pm");
     assertEquals(0.4, Found.score(r, "at 14:30 sharp", "14:30"));
     assertFindsNothing(r, "Version 1.2.3, ratio 13/45/2024, month 2024-13-01, at 25:61, item 12345678");
   }
