@@ -1,13 +1,12 @@
 package io.sluice.pipelines.io;
 
+import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -17,6 +16,9 @@ import org.apache.beam.sdk.values.PCollection;
  * leaves no half-written parts.
  */
 public final class RecordWriters {
+  /** Columns holding whole documents (or raw inputs): each value is distinct, so Parquet writes them plain. */
+  private static final List<String> FREE_TEXT_COLUMNS = List.of("text", "raw");
+
   private RecordWriters() {}
 
   /**
@@ -26,7 +28,7 @@ public final class RecordWriters {
       PCollection<T> records, Class<T> type, Schema schema, OutputFormat format, String folder) {
     FileIO.Write<Void, T> write =
         switch (format) {
-          case PARQUET -> FileIO.<T>write().via(Contextful.fn(r -> (GenericRecord) r), ParquetIO.sink(schema));
+          case PARQUET -> FileIO.<T>write().via(new ParquetRecordSink<>(schema, FREE_TEXT_COLUMNS));
           case AVRO -> FileIO.<T>write().via(AvroIO.sink(type));
           case JSONL -> FileIO.<T>write().via(Contextful.fn(JsonRecords::toJson), TextIO.sink());
         };
