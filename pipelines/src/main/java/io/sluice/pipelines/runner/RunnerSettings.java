@@ -47,6 +47,11 @@ public record RunnerSettings(RunnerKind kind, String sparkMaster, int parallelis
   private PipelineOptions spark(SparkPipelineOptions options) {
     options.setRunner(SparkRunner.class);
     options.setSparkMaster(sparkMaster != null ? sparkMaster : parallelism > 0 ? "local[" + parallelism + "]" : "local[*]");
+    // Spark caches every PCollection read by two or more steps, a full copy of the corpus whose size Spark
+    // estimates by walking object graphs and which every later GC copies. The sweep's fan-outs are cheap to
+    // recompute (a filter of a multi-output step's RDD, which Spark still caches), so recomputing beats copying.
+    // Steps that count metrics must therefore feed a single consumer: see SweepPipeline.
+    options.setCacheDisabled(true);
     // An embedded run needs no web UI, and several runs on one machine would fight over its port.
     if (System.getProperty("spark.ui.enabled") == null) {
       System.setProperty("spark.ui.enabled", "false");

@@ -52,7 +52,9 @@ final class SweepPipeline {
     RecordWriters.write(findings, Finding.class, Finding.getClassSchema(), format, out.findings().toString());
     RecordWriters.write(deadLetters, DeadLetter.class, DeadLetter.getClassSchema(), format,
         out.deadLetters().toString());
-    documents
+    // Ranked from the stage's output, not from the counted documents: counting steps have one consumer each,
+    // so no runner computes them twice (Spark recomputes a PCollection per consumer, see RunnerSettings).
+    processed.documents()
         .apply("TopDocuments", new TopDocuments(TOP_DOCUMENTS))
         .apply("StageTopDocuments", TextIO.write().to(out.staging().resolve(TOP_DOCUMENTS_FILE).toString())
             .withoutSharding());
