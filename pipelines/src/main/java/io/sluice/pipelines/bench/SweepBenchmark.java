@@ -35,6 +35,11 @@ import java.util.stream.Stream;
  * ways in one run so the ratios hold on a noisy machine: the bare recognizer loop without Beam (one
  * thread, then {@code --cores} threads), the sweep on the DirectRunner, and the sweep on Spark
  * {@code local[cores]}. Pipeline figures include reading JSONL and writing Parquet, as a user's run does.
+ * Each pipeline runs {@code --runs} times: the first in the JVM (cold) also pays class loading and JIT
+ * compilation of the runner, which the bare loop's warm-up keeps out of its figure; later runs are the steady
+ * state. Every mode also reports the process's CPU time, which other load on a shared machine does not inflate
+ * the way it inflates wall time. {@code --pipeline-overhead} keeps one cheap recognizer only, so the pipeline
+ * rows show what reading, caching, coders and writing cost.
  */
 public final class SweepBenchmark {
   private static final String USAGE =
