@@ -2,6 +2,7 @@ package io.sluice.pii.recognizers;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.RegionMetadataSource;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.regex.Pattern;
  * for a digit string written without '+' to hold a valid number of one region. libphonenumber parses
  * such a string as a national number, after stripping the region's national prefix ("0", "1") or its
  * country code ("44 20 ..."), or as an international one after the region's exit code ("00", "011").
- * A valid number's national part always matches the general pattern of a region with its country code,
- * so when none of those readings matches, libphonenumber cannot find a valid number there.
+ * A valid number's national part always matches the general pattern and one number type's pattern (fixed
+ * line, mobile, toll free, ...) of a region with its country code, so when none of those readings
+ * matches, libphonenumber cannot find a valid number there.
  *
  * <p>Only skips certain failures: where the metadata rewrites prefixes (a transform rule) or the digits
  * start with an exit code, it answers "maybe" and libphonenumber decides.
@@ -26,7 +28,7 @@ final class NationalNumberGate {
   private final Pattern nationalPrefixForParsing;
   private final boolean rewritesPrefix;
   private final Pattern exitCode;
-  /** National numbers of every region sharing this country code (NANPA: US, CA, ...). */
+  /** Valid national numbers of every region sharing this country code (NANPA: US, CA, ...). */
   private final Pattern nationalNumber;
   private final String trunkPrefix;
 
@@ -44,11 +46,24 @@ final class NationalNumberGate {
     for (String region : util.getRegionCodesForCountryCode(metadata.getCountryCode())) {
       PhoneMetadata shared = PLANS.getMetadataForRegion(region);
       if (shared != null && shared.hasGeneralDesc()) {
-        patterns.add("(?:" + shared.getGeneralDesc().getNationalNumberPattern() + ")");
+        patterns.add("(?=(?:" + shared.getGeneralDesc().getNationalNumberPattern() + ")$)(?:" + typePatterns(shared) + ")");
       }
     }
     this.nationalNumber = patterns.isEmpty() ? null : Pattern.compile(String.join("|", patterns));
     this.trunkPrefix = metadata.getNationalPrefix();
+  }
+
+  /** Any of the region's number types, as libphonenumber's isValidNumber tries them. */
+  private static String typePatterns(PhoneMetadata metadata) {
+    List<String> types = new ArrayList<>();
+    for (PhoneNumberDesc desc : List.of(metadata.getFixedLine(), metadata.getMobile(), metadata.getTollFree(),
+        metadata.getPremiumRate(), metadata.getSharedCost(), metadata.getPersonalNumber(), metadata.getVoip(),
+        metadata.getPager(), metadata.getUan(), metadata.getVoicemail())) {
+      if (!desc.getNationalNumberPattern().isEmpty()) {
+        types.add("(?:" + desc.getNationalNumberPattern() + ")");
+      }
+    }
+    return types.isEmpty() ? "(?!)" : String.join("|", types);
   }
 
   /** The gate for an ISO 3166 region code, or null when libphonenumber has no metadata for it. */
