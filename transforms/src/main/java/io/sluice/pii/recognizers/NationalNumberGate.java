@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.RegionMetadataSource;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,8 @@ final class NationalNumberGate {
   private final Pattern exitCode;
   /** Valid national numbers of every region sharing this country code (NANPA: US, CA, ...). */
   private final Pattern nationalNumber;
+  /** Lengths a national number of those regions can have; tested before the (slower) patterns. */
+  private final BitSet nationalLengths = new BitSet();
   private final String trunkPrefix;
 
   /** The numbering plans PhoneNumberUtil.getInstance() reads; it does not hand them out itself. */
@@ -46,12 +49,28 @@ final class NationalNumberGate {
     for (String region : util.getRegionCodesForCountryCode(metadata.getCountryCode())) {
       PhoneMetadata shared = PLANS.getMetadataForRegion(region);
       if (shared != null && shared.hasGeneralDesc()) {
+        addLengths(shared, nationalLengths);
         patterns.add("(?=(?:" + shared.getGeneralDesc().getNationalNumberPattern() + ")$)(?:" + typePatterns(shared) + ")");
       }
     }
     this.nationalNumber = patterns.isEmpty() ? null : Pattern.compile(String.join("|", patterns));
     this.trunkPrefix = metadata.getNationalPrefix();
   }
+
+  /**
+   * The lengths libphonenumber accepts for the region's numbers (isValidNumber checks them before each
+   * type's pattern), or every length when the metadata lists none.
+   */
+  private static void addLengths(PhoneMetadata metadata, BitSet lengths) {
+    List<Integer> possible = metadata.getGeneralDesc().getPossibleLengthList();
+    if (possible.isEmpty()) {
+      lengths.set(0, MAX_NATIONAL_LENGTH + 1);
+    }
+    possible.forEach(lengths::set);
+  }
+
+  /** No national number is longer (libphonenumber's MAX_LENGTH_FOR_NSN). */
+  private static final int MAX_NATIONAL_LENGTH = 17;
 
   /** Any of the region's number types, as libphonenumber's isValidNumber tries them. */
   private static String typePatterns(PhoneMetadata metadata) {
@@ -88,14 +107,18 @@ final class NationalNumberGate {
 
   /** The digits, or the digits after the national prefix, match a national number. */
   private boolean isNational(String digits) {
-    if (nationalNumber.matcher(digits).matches()) {
+    if (matchesNationalNumber(digits)) {
       return true;
     }
     if (nationalPrefixForParsing == null) {
       return false;
     }
     var prefix = nationalPrefixForParsing.matcher(digits);
-    return prefix.lookingAt() && nationalNumber.matcher(digits.substring(prefix.end())).matches();
+    return prefix.lookingAt() && matchesNationalNumber(digits.substring(prefix.end()));
+  }
+
+  private boolean matchesNationalNumber(String digits) {
+    return nationalLengths.get(digits.length()) && nationalNumber.matcher(digits).matches();
   }
 
   /** True when the digits start with the prefix that national dialling puts before a number ("0", "1"). */

@@ -1,6 +1,7 @@
 package io.sluice.pii.recognizers;
 
 import io.sluice.pii.Detection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -41,6 +42,8 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
   private final String entity;
   private final Set<String> contextWords;
   private final List<ScoredPattern> patterns;
+  /** Per pattern: where its matches can start; null for patterns that are not word-start ones. */
+  private final List<MatchStarts> starts = new ArrayList<>();
   private final Candidates candidates;
 
   protected RegexRecognizer(String name, String entity, Set<String> contextWords, List<ScoredPattern> patterns,
@@ -49,6 +52,9 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
     this.entity = entity;
     this.contextWords = Set.copyOf(contextWords);
     this.patterns = List.copyOf(patterns);
+    for (ScoredPattern pattern : this.patterns) {
+      starts.add(pattern.wordStart() ? new MatchStarts(pattern.pattern()) : null);
+    }
     this.candidates = candidates;
   }
 
@@ -78,7 +84,8 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
     // Patterns sharing a Candidates instance share its regions; consecutive patterns usually do.
     Candidates lastCandidates = null;
     int[] regions = null;
-    for (ScoredPattern pattern : patterns) {
+    for (int p = 0; p < patterns.size(); p++) {
+      ScoredPattern pattern = patterns.get(p);
       Candidates where = pattern.candidates() == null ? candidates : pattern.candidates();
       if (where != lastCandidates) {
         regions = where.regions(index);
@@ -92,7 +99,7 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
       m.useTransparentBounds(true).useAnchoringBounds(false);
       for (int r = 0; r < regions.length; r += 2) {
         if (pattern.wordStart()) {
-          findAtWordStarts(text, m, regions[r], regions[r + 1], pattern, out);
+          findAtWordStarts(text, m, regions[r], regions[r + 1], pattern, starts.get(p), out);
           continue;
         }
         m.region(regions[r], regions[r + 1]);
@@ -108,14 +115,14 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
 
   /**
    * The matches {@code m.find()} would return in {@code [from, to)}, found by trying the regex only
-   * where the char before is no ASCII letter or digit: find() would try every position, and most
-   * fail on the pattern's opening lookbehind.
+   * where the char before is no ASCII letter or digit and the char can start a match: find() would
+   * try every position, and most fail on the pattern's opening lookbehind or first char.
    */
   private void findAtWordStarts(String text, Matcher m, int from, int to, ScoredPattern pattern,
-      List<Detection> out) {
+      MatchStarts starts, List<Detection> out) {
     int at = from;
     while (at < to) {
-      if (at > 0 && isAsciiLetterOrDigit(text.charAt(at - 1))) {
+      if ((at > 0 && isAsciiLetterOrDigit(text.charAt(at - 1))) || !starts.mayStartWith(text.charAt(at))) {
         at++;
         continue;
       }
