@@ -94,6 +94,11 @@ public final class Analyzer implements AutoCloseable {
     return Collections.unmodifiableSet(registry.byName().keySet());
   }
 
+  /** The recognizers that share one {@link TextIndex} per text, for benchmarks that time them one by one. */
+  List<IndexedRecognizer> indexedRecognizers() {
+    return registry.indexed();
+  }
+
   /** Findings in {@code text}, char offsets, sorted by start and non-overlapping. */
   public List<Detection> analyze(String text) {
     return analyzeAll(List.of(Objects.requireNonNull(text, "a text to analyze is null"))).get(0);

@@ -29,10 +29,11 @@ import java.util.stream.Stream;
  * Speeds are per CPU-second of the measuring thread, i.e. per core.
  *
  * <p>Usage: {@code AnalyzerThroughput [seconds-per-measurement=5] [documents=20000]}, or
- * {@code AnalyzerThroughput --corpus <jsonl file or folder> [seconds=5] [policy.yaml]} to measure
- * detection plus redaction (Analyzer.analyze + Anonymizer.anonymize, the sweep benchmark's bare loop)
- * over a JSONL corpus such as the one the sweep benchmark generates, with the default policy unless
- * one is given. The default synthetic corpus holds several times more distinct phone candidates than
+ * {@code AnalyzerThroughput --corpus <jsonl file or folder> [--patterns-only] [seconds=5] [policy.yaml]} to
+ * measure detection plus redaction (Analyzer.analyze + Anonymizer.anonymize, the sweep benchmark's bare
+ * loop) over a JSONL corpus such as the one the sweep benchmark generates, with the default policy unless
+ * one is given; {@code --patterns-only} drops the policy's model-based recognizers, as
+ * {@code scripts/bench sweep --patterns-only} does. The default synthetic corpus holds several times more distinct phone candidates than
  * the phone recognizer's result cache, so passing over the same documents again does not flatter the number.
  */
 public final class AnalyzerThroughput {
@@ -80,15 +81,21 @@ public final class AnalyzerThroughput {
     }
   }
 
-  private static void measureCorpus(String[] args) throws IOException {
-    List<String> docs = readJsonl(Path.of(args[1]));
-    double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
-    Policy policy = args.length > 3 ? PolicyLoader.load(Path.of(args[3])) : PolicyLoader.defaultPolicy();
+  private static void measureCorpus(String[] arguments) throws IOException {
+    List<String> args = new ArrayList<>(List.of(arguments));
+    boolean patternsOnly = args.remove("--patterns-only");
+    List<String> docs = readJsonl(Path.of(args.get(1)));
+    double seconds = args.size() > 2 ? Double.parseDouble(args.get(2)) : 5;
+    Policy policy = args.size() > 3 ? PolicyLoader.load(Path.of(args.get(3))) : PolicyLoader.defaultPolicy();
+    if (patternsOnly) {
+      policy.recognizers.clear();
+    }
     long bytes = 0;
     for (String d : docs) {
       bytes += d.getBytes(StandardCharsets.UTF_8).length;
     }
-    System.out.printf("corpus: %d documents, %.1f MB, policy %s%n", docs.size(), bytes / 1e6, policy.name);
+    System.out.printf("corpus: %d documents, %.1f MB, policy %s%s%n", docs.size(), bytes / 1e6, policy.name,
+        patternsOnly ? ", patterns only" : "");
     try (Analyzer analyzer = Analyzer.fromPolicy(policy)) {
       Anonymizer anonymizer = Anonymizer.fromPolicy(policy, KeyRing.resolve(policy));
       ToIntFunction<String> loop = text -> {
@@ -98,6 +105,7 @@ public final class AnalyzerThroughput {
       };
       measure("warm-up", docs, bytes, loop, seconds);
       measure("analyze + anonymize", docs, bytes, loop, seconds);
+      printShares(docs, analyzer.indexedRecognizers());
     }
   }
 
@@ -151,7 +159,10 @@ public final class AnalyzerThroughput {
     return mbs;
   }
 
-  /** Share of the bare loop's CPU time spent in the shared index and in each recognizer, over one pass. */
+  /**
+   * Share of the recognizer loop's CPU time (shared index + indexed recognizers, without context, conflicts
+   * or redaction) spent in the shared index and in each recognizer, over one pass.
+   */
   private static void printShares(List<String> docs, List<IndexedRecognizer> recognizers) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     List<TextIndex> indexes = new ArrayList<>(docs.size());

@@ -28,7 +28,7 @@ public final class CustomRegexRecognizer extends RegexRecognizer {
         throw new PolicyException("custom recognizer '" + spec.name + "', pattern '" + p.name + "': score must be in [0, 1]");
       }
       try {
-        patterns.add(new ScoredPattern(p.name, Pattern.compile(p.regex), p.score, null));
+        patterns.add(ScoredPattern.anywhere(p.name, Pattern.compile(p.regex), p.score));
       } catch (PatternSyntaxException | NullPointerException e) {
         throw new PolicyException("custom recognizer '" + spec.name + "', pattern '" + p.name + "': invalid regex", e);
       }

@@ -39,14 +39,18 @@ public final class DenyListRecognizer implements Recognizer {
       }
     }
 
-    /** The first position at or after {@code from} where a term may start, or -1. */
+    /**
+     * The first position at or after {@code from} where a term may start, or -1: one of the first chars,
+     * at the start of a word. Most occurrences of a term's first letter are inside words, where the
+     * regex's lookbehind would reject them after the cost of a match attempt.
+     */
     int nextCandidate(String text, int from) {
       if (firstChars == null) {
         return from < text.length() ? from : -1;
       }
       for (int i = from; i < text.length(); i++) {
         char c = text.charAt(i);
-        if (c < 128 ? asciiStarts[c] : isFirstChar(c)) {
+        if ((c < 128 ? asciiStarts[c] : isFirstChar(c)) && !followsWordChar(text, i)) {
           return i;
         }
       }
@@ -91,6 +95,19 @@ public final class DenyListRecognizer implements Recognizer {
             bmpStarts ? firstChars.toString().toCharArray() : null));
       }
     }
+  }
+
+  /** The char before {@code at} is one that the terms' lookbehind {@code [\p{L}\p{N}_]} excludes. */
+  private static boolean followsWordChar(String text, int at) {
+    if (at == 0) {
+      return false;
+    }
+    int before = Character.codePointBefore(text, at);
+    if (before == '_' || Character.isLetter(before)) {
+      return true;
+    }
+    int type = Character.getType(before);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   /** The case folding that CASE_INSENSITIVE | UNICODE_CASE applies to each literal char. */

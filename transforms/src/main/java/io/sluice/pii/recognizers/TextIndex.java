@@ -135,13 +135,16 @@ public final class TextIndex {
   }
 
   private void scanTokens() {
-    int n = text.length();
+    // One copy, then plain array reads: charAt on a string holding any non-Latin-1 char (an em dash,
+    // an emoji) checks the string's coding and bounds on every call.
+    char[] chars = text.toCharArray();
+    int n = chars.length;
     int start = -1;
     int flags = 0;
     int digits = 0;
     int runStartAt = -1;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       byte cls = c < 128 ? ASCII_CLASS[c] : (isSpace(c) ? SPACE : OTHER);
       if (cls != DIGIT_CHAR && runStartAt >= 0) {
         addRun(runStartAt, i);
@@ -169,18 +172,18 @@ public final class TextIndex {
         }
         case COLON_CHAR -> {
           flags |= (flags & COLON) != 0 ? COLONS : COLON;
-          if (i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+          if (i + 2 < n && chars[i + 1] == '/' && chars[i + 2] == '/') {
             flags |= URL_MARK;
           }
         }
         case AT_CHAR -> flags |= AT;
         case DOT_CHAR -> {
-          if (i > start && i + 1 < n && isAsciiLetter(text.charAt(i + 1)) && isAsciiAlnum(text.charAt(i - 1))) {
+          if (i > start && i + 1 < n && isAsciiLetter(chars[i + 1]) && isAsciiAlnum(chars[i - 1])) {
             flags |= DOT_LETTER;
           }
         }
         case W_CHAR -> {
-          if (i + 3 < n && (text.charAt(i + 1) | 0x20) == 'w' && text.regionMatches(true, i, "www.", 0, 4)) {
+          if (i + 3 < n && (chars[i + 1] | 0x20) == 'w' && text.regionMatches(true, i, "www.", 0, 4)) {
             flags |= URL_MARK;
           }
         }

@@ -59,6 +59,16 @@ class PatternRecognizersTest {
   }
 
   @Test
+  void furtherRegionsNeedTheirTrunkPrefixOrAContextWord() {
+    PhoneRecognizer r = new PhoneRecognizer(List.of("US", "IN"));
+    // A valid Indian mobile number, but written like any ten-digit account number.
+    assertFindsNothing(r, "Payroll goes to account 98765 43210 monthly.");
+    assertFinds(r, "Payroll goes to account 098765 43210 monthly.", "098765 43210");
+    assertFinds(r, "Her mobile: 98765 43210.", "98765 43210");
+    assertFinds(new PhoneRecognizer(List.of("IN")), "Payroll goes to account 98765 43210 monthly.", "98765 43210");
+  }
+
+  @Test
   void creditCardsOfEachIssuer() {
     CreditCardRecognizer r = new CreditCardRecognizer();
     String text = "Visa 4111 1111 1111 1111, MC 5555-5555-5555-4444, 2-series 2223003122003222, Amex 3782 822463 10005, "
