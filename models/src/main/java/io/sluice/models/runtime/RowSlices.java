@@ -29,10 +29,13 @@ final class RowSlices implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final int workers;
+  /** The intra-op thread count other threads use; workers put it back after taking one thread for themselves. */
+  private final int sharedThreads;
   private final ExecutorService pool;
 
-  private RowSlices(int workers) {
+  RowSlices(int workers) {
     this.workers = workers;
+    this.sharedThreads = JniUtils.getNumThreads();
     int poolId = POOLS.incrementAndGet();
     AtomicInteger threadId = new AtomicInteger();
     ThreadFactory factory = task -> {
@@ -126,7 +129,7 @@ final class RowSlices implements AutoCloseable {
     synchronized (THREAD_SETTINGS) {
       JniUtils.getNumThreads(); // first PyTorch call on this thread: takes the shared default now
       JniUtils.setNumThreads(1);
-      Thread restore = new Thread(() -> JniUtils.setNumThreads(workers), "sluice-thread-default");
+      Thread restore = new Thread(() -> JniUtils.setNumThreads(sharedThreads), "sluice-thread-default");
       restore.start();
       boolean interrupted = false;
       while (true) {
