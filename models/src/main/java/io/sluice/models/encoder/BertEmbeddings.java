@@ -32,15 +32,21 @@ final class BertEmbeddings extends HfBlock {
   NDArray apply(ParameterStore ps, NDArray ids, NDArray typeIds, boolean training) {
     NDManager m = ids.getManager();
     long seq = ids.getShape().get(1);
-    // right padding keeps real tokens at 0..n-1, so one position row per column is exact (padding is masked)
-    NDArray positionIds = m.arange(config.positionOffset(), config.positionOffset() + seq, 1, DataType.INT64);
-    NDArray x = words.apply(ps, ids, training).add(positions.apply(ps, positionIds, training));
-    if (tokenTypes != null) {
-      NDArray types = typeIds != null ? typeIds : m.zeros(ids.getShape(), DataType.INT64);
-      x = x.add(tokenTypes.apply(ps, types, training));
+    try (Temporaries t = new Temporaries(training)) {
+      // right padding keeps real tokens at 0..n-1, so one position row per column is exact (padding is masked)
+      NDArray positionIds = t.add(m.arange(config.positionOffset(), config.positionOffset() + seq, 1, DataType.INT64));
+      NDArray x = t.add(words.apply(ps, ids, training));
+      // in place at inference: x is this call's own temporary
+      NDArray positioned = t.add(positions.apply(ps, positionIds, training));
+      x = training ? x.add(positioned) : x.addi(positioned);
+      if (tokenTypes != null) {
+        NDArray types = typeIds != null ? typeIds : t.add(m.zeros(ids.getShape(), DataType.INT64));
+        NDArray typed = t.add(tokenTypes.apply(ps, types, training));
+        x = training ? x.add(typed) : x.addi(typed);
+      }
+      x = norm.apply(ps, x, training);
+      return training ? Dropout.dropout(x, config.hiddenDropout(), true).singletonOrThrow() : x;
     }
-    x = norm.apply(ps, x, training);
-    return training ? Dropout.dropout(x, config.hiddenDropout(), true).singletonOrThrow() : x;
   }
 
   @Override

@@ -27,7 +27,8 @@ final class ResidualOutput extends HfBlock {
       if (training) {
         y = Dropout.dropout(y, config.hiddenDropout(), true).singletonOrThrow();
       }
-      return norm.apply(ps, t.add(y.add(residual)), training);
+      // in place at inference: y is this call's own temporary
+      return norm.apply(ps, training ? t.add(y.add(residual)) : y.addi(residual), training);
     }
   }
 

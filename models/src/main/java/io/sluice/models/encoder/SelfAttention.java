@@ -48,11 +48,12 @@ final class SelfAttention extends HfBlock {
       NDArray v;
       if (training) {
         fused = null; // weights are about to change
-        q = heads(query.apply(ps, x, training), batch, seq);
+        // scaling q (seq x head) is cheaper than scaling the scores (seq x seq)
+        q = t.add(heads(query.apply(ps, x, training), batch, seq)).mul(1f / scale);
         k = heads(key.apply(ps, x, training), batch, seq);
         v = heads(value.apply(ps, x, training), batch, seq);
       } else {
-        // one [3h, h] projection instead of three: fewer, larger matrix products
+        // one [3h, h] projection instead of three: fewer, larger matrix products; q comes out pre-scaled
         NDArray qkv = t.add(t.add(fusedProjection(ps, x.getDevice()).apply(x))
             .reshape(batch, seq, 3, config.numHeads(), config.headSize()).transpose(2, 0, 3, 1, 4));
         q = t.add(qkv.get(0));
@@ -82,10 +83,12 @@ final class SelfAttention extends HfBlock {
     return t.add(NDArrays.concat(parts, 0));
   }
 
-  /** softmax(q k^T / sqrt(d) + mask) v for [b, heads, seq, d] inputs. */
+  /**
+   * softmax(q k^T + mask) v for [b, heads, seq, d] inputs, q already divided by sqrt(d) (at inference the fused
+   * projection does it for free).
+   */
   private NDArray attend(Temporaries t, NDArray q, NDArray k, NDArray v, NDArray additiveMask, boolean training) {
-    // scaling q (seq x head) is cheaper than scaling the scores (seq x seq)
-    NDArray scores = t.add(t.add(q.mul(1f / scale)).matMul(t.add(k.transpose(0, 1, 3, 2))));
+    NDArray scores = t.add(q.matMul(t.add(k.transpose(0, 1, 3, 2))));
     if (additiveMask != null) {
       // in place at inference: the scores are the largest tensor of the layer (batch x heads x seq x seq)
       scores = training ? scores.add(additiveMask) : scores.addi(additiveMask);
@@ -102,7 +105,8 @@ final class SelfAttention extends HfBlock {
     if (f == null) {
       synchronized (this) {
         if (fused == null) {
-          fused = FusedLinear.concat(ps, device, query, key, value);
+          fused = FusedLinear.concat(ps, device, new HfLinear[] {query, key, value},
+              new float[] {1f / scale, 1f, 1f});
         }
         f = fused;
       }

@@ -22,11 +22,14 @@ public final class LoadedEncoder implements AutoCloseable {
   private final NDManager manager;
   private final TransformerEncoder encoder;
   private final ClassificationHead head;
+  /** Batch-row parallelism on CPU when PyTorch has several intra-op threads; null otherwise. */
+  private final RowSlices rowSlices;
 
-  private LoadedEncoder(NDManager manager, TransformerEncoder encoder, ClassificationHead head) {
+  private LoadedEncoder(NDManager manager, TransformerEncoder encoder, ClassificationHead head, RowSlices rowSlices) {
     this.manager = manager;
     this.encoder = encoder;
     this.head = head;
+    this.rowSlices = rowSlices;
   }
 
   public static LoadedEncoder create(EncoderConfig config, Map<String, Tensor> weights, Device device, DataType dtype) {
@@ -59,7 +62,7 @@ public final class LoadedEncoder implements AutoCloseable {
           head.cast(dtype);
         }
       }
-      return new LoadedEncoder(manager, encoder, head);
+      return new LoadedEncoder(manager, encoder, head, device.isGpu() ? null : RowSlices.forConfiguredThreads());
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -94,8 +97,18 @@ public final class LoadedEncoder implements AutoCloseable {
     }
   }
 
-  /** Runs the encoder inside the caller's manager; the result belongs to that manager. */
+  /**
+   * Runs the encoder inside the caller's manager; the result belongs to that manager. On CPU with several
+   * intra-op threads, a batch of several rows is split by rows across threads (see {@link RowSlices}).
+   */
   public NDArray forward(NDManager call, long[][] ids, long[][] mask) {
+    if (rowSlices != null && ids.length > 1) {
+      return rowSlices.forward(call, ids, mask, this::forwardOnThisThread);
+    }
+    return forwardOnThisThread(call, ids, mask);
+  }
+
+  private NDArray forwardOnThisThread(NDManager call, long[][] ids, long[][] mask) {
     NDArray idArray = call.create(ids);
     NDArray maskArray = call.create(mask);
     return encoder.encode(new ParameterStore(call, false), idArray, maskArray, null, false);
@@ -103,6 +116,9 @@ public final class LoadedEncoder implements AutoCloseable {
 
   @Override
   public void close() {
+    if (rowSlices != null) {
+      rowSlices.close();
+    }
     manager.close();
   }
 }
