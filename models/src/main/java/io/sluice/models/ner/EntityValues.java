@@ -94,6 +94,28 @@ final class EntityValues {
     return f.name().firstName() + " " + pick(List.of("van der ", "de ", "von ", "O'", "Mc", "da ")) + f.name().lastName();
   }
 
+  /**
+   * A name people post about: a singer, athlete, or a film, book or comic character (social-media data tags
+   * characters as persons too), from datafaker's lists.
+   */
+  String publicFigure() {
+    return switch (random.nextInt(8)) {
+      case 0 -> us.artist().name();
+      case 1 -> us.basketball().players();
+      case 2 -> us.football().players();
+      case 3 -> us.starWars().character();
+      case 4 -> us.gameOfThrones().character();
+      case 5 -> us.simpsons().character();
+      case 6 -> us.harryPotter().character();
+      default -> us.superhero().name();
+    };
+  }
+
+  /** A social-media handle such as "@jane_doe99": not a name the recognizer redacts as PERSON. */
+  String handle() {
+    return "@" + us.internet().username().replace('.', '_');
+  }
+
   String title() {
     return pick(TITLES);
   }

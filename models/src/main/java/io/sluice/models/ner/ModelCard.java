@@ -26,6 +26,7 @@ final class ModelCard {
     sb.append("`generated-dev`: ").append(TrainNer.DEV_DOCUMENTS)
         .append(" documents from the same generator with a different seed (same templates: an optimistic estimate). ")
         .append("`wnut17-dev`: WNUT-17 dev, tweets and forum text (group+corporation scored as ORGANIZATION). ")
+        .append("`wnut17-train-holdout`: WNUT-17 train sentences held out of training, the only set used for tuning. ")
         .append("Span level: same type and overlap >= 0.5 of the union. Token level: words and punctuation marks")
         .append(skipWords ? ", presidio-research skip words ignored where gold and prediction disagree" : "")
         .append(".\n\n");
@@ -55,7 +56,11 @@ final class ModelCard {
         .append(" casing and shape features (the token's and its neighbours'), because the encoder is uncased. ")
         .append("Head: Linear(").append(config.hiddenUnits()).append(") -> GELU -> dropout 0.1 -> Linear(")
         .append(config.tags().size()).append(" tags). Trained with DJL's Trainer on the PyTorch engine (CPU), Adam, ")
-        .append("entity tags weighted 2x against O; spans are decoded word by word.\n\n");
+        .append("entity tags weighted 2x against O; spans are decoded word by word, a word being part of an entity ")
+        .append(String.format(Locale.ROOT, "when its entity tags have at least %.2f of its probability mass ",
+            config.entityThreshold()))
+        .append("(`entity_threshold`, tuned after training on held-out WNUT-17 train sentences and generated ")
+        .append("documents of a third seed).\n\n");
     sb.append("## Training data\n\n| source | documents | labels used |\n|---|---|---|\n");
     Map<String, String> labels = Map.of(
         "wnut17_train", "person, location, group+corporation -> ORGANIZATION (CC-BY 4.0, leondz/emerging_entities_17)",
@@ -63,10 +68,15 @@ final class ModelCard {
         "sec_fin5", "PER, LOC, ORG; role words tagged PER (Borrower, Lender, ...) relabelled O (CC-BY 3.0)",
         "dotin_resumes", "Name, Location, Companies worked at; seeded sample (CC0, dotin-inc)",
         "generated", "our templates + datafaker: emails, tickets, chats, forms, letters, labels, invoices, notes,"
-            + " reviews; 1/8 lower-case, 1/12 upper-case; product/number/capitalised-word traps");
+            + " reviews; 1/8 lower-case, 1/12 upper-case; product/number/capitalised-word traps",
+        "generated_social", "our templates + datafaker: short social-media posts and comments (first names, full"
+            + " names, singers', athletes' and characters' names), 55% lower-case, with @handles, #hashtags, emoji");
     sources.forEach((name, n) -> sb.append("| ").append(name).append(" | ").append(n).append(" | ")
         .append(labels.getOrDefault(name, "")).append(" |\n"));
-    sb.append("\nNo public source labels street addresses: STREET_ADDRESS is learned from generated documents only.\n\n");
+    sb.append("\nNo public source labels street addresses: STREET_ADDRESS is learned from generated documents only. ")
+        .append("WNUT-17 train is repeated `--wnut-repeat` times, and public sentences are also trained on as ")
+        .append("lower-cased copies (share `--lower-copies`): only their casing features change, since the uncased ")
+        .append("encoder gives a lower-cased text the same states.\n\n");
     sb.append("## Reproduce\n\n```\n").append(command).append("\n```\n\n");
     sb.append(String.format(Locale.ROOT, "Wall time of encoding + training on a shared 2-core CPU: %.0f s.%n%n",
         trainSeconds));

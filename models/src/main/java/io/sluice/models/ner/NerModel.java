@@ -45,7 +45,7 @@ public final class NerModel implements AutoCloseable {
     this.encoder = encoder;
     this.manager = manager;
     this.head = head;
-    this.decoder = new WordSpanDecoder(config.entities());
+    this.decoder = new WordSpanDecoder(config.entities(), config.entityThreshold());
   }
 
   /** The model shipped on the classpath. */
@@ -122,12 +122,27 @@ public final class NerModel implements AutoCloseable {
 
   /** Per text, entity spans in code points, in text order. */
   public List<List<LabeledSpan>> predict(List<String> texts) {
+    return decode(texts, tagProbabilities(texts), decoder);
+  }
+
+  /** One text's tokens (code-point spans) and their tag probabilities, before decoding. */
+  record Tagged(int[] starts, int[] ends, float[][] probs) {}
+
+  List<Tagged> tagProbabilities(List<String> texts) {
     List<TokenRows.Text> rows = TokenRows.of(encoder.get(), texts);
     List<float[][]> probs = probabilities(rows);
+    List<Tagged> out = new ArrayList<>(texts.size());
+    for (int t = 0; t < texts.size(); t++) {
+      out.add(new Tagged(rows.get(t).starts(), rows.get(t).ends(), probs.get(t)));
+    }
+    return out;
+  }
+
+  static List<List<LabeledSpan>> decode(List<String> texts, List<Tagged> tagged, WordSpanDecoder decoder) {
     List<List<LabeledSpan>> out = new ArrayList<>(texts.size());
     for (int t = 0; t < texts.size(); t++) {
-      TokenRows.Text r = rows.get(t);
-      out.add(r.size() == 0 ? List.of() : decoder.decode(texts.get(t), r.starts(), r.ends(), probs.get(t)));
+      Tagged g = tagged.get(t);
+      out.add(g.starts().length == 0 ? List.of() : decoder.decode(texts.get(t), g.starts(), g.ends(), g.probs()));
     }
     return out;
   }

@@ -10,17 +10,29 @@ import java.util.List;
 /**
  * What a trained PII NER directory holds besides its head weights: the encoder it runs on (an embedded model
  * id, pinned by sha256, referenced rather than copied), the windowing the head was trained with, the entity
- * types, and the head's shape. Stored as config.json.
+ * types, the head's shape, and the entity threshold its words are decoded with (tuned on held-out data after
+ * training, see {@link ThresholdTuner}). Stored as config.json.
  */
 public record NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride,
-    List<String> entities, int hiddenUnits, int featureWidth) {
+    List<String> entities, int hiddenUnits, int featureWidth, double entityThreshold) {
   public static final String FORMAT = "sluice-ner-head/1";
+  /** The threshold of models written before it was tuned: a word is an entity when "O" has under half its mass. */
+  public static final double DEFAULT_ENTITY_THRESHOLD = 0.5;
 
   public NerModelConfig {
     entities = List.copyOf(entities);
     if (entities.isEmpty() || hiddenUnits <= 0 || featureWidth <= 0 || maxTokens <= 0) {
       throw new IllegalArgumentException("NER config needs entities and positive sizes");
     }
+    if (!(entityThreshold > 0 && entityThreshold < 1)) {
+      throw new IllegalArgumentException("NER entity_threshold must be in (0, 1), not " + entityThreshold);
+    }
+  }
+
+  /** The same model decoded with another entity threshold. */
+  public NerModelConfig withEntityThreshold(double threshold) {
+    return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
+        threshold);
   }
 
   public List<String> tags() {
@@ -43,6 +55,7 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     entities.forEach(n.putArray("entities")::add);
     n.put("hidden_units", hiddenUnits);
     n.put("feature_width", featureWidth);
+    n.put("entity_threshold", entityThreshold);
     return n;
   }
 
@@ -54,6 +67,6 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     n.path("entities").forEach(e -> entities.add(e.asText()));
     return new NerModelConfig(n.path("encoder").asText(), n.path("encoder_sha256").asText(null),
         n.path("max_tokens").asInt(), n.path("window_stride").asInt(), entities, n.path("hidden_units").asInt(),
-        n.path("feature_width").asInt());
+        n.path("feature_width").asInt(), n.path("entity_threshold").asDouble(DEFAULT_ENTITY_THRESHOLD));
   }
 }

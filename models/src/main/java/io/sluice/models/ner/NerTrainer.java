@@ -10,29 +10,28 @@ import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import io.sluice.models.eval.GoldDocument;
 import io.sluice.models.runtime.EncoderModel;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trains the tagging head with DJL's Trainer on the PyTorch engine, the encoder frozen: every document's
- * token rows (encoder states + casing features) are computed once and cached, then the head trains for many
+ * encoder states are computed once ({@link EncodedCorpus}) and its token rows (states + casing features) kept
+ * in memory, then the head trains for many
  * epochs on the cache, which is what makes training affordable on a shared 2-core CPU.
  */
 public final class NerTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(NerTrainer.class);
-  private static final int FEATURIZE_CHUNK = 32;
 
   /** Optimisation knobs; the defaults are the ones the shipped model was trained with. */
   public record Settings(int epochs, int batchSize, float learningRate, float entityWeight, long seed) {
@@ -56,69 +55,98 @@ public final class NerTrainer {
   /** The cached training rows: [tokens, width] inputs and their gold tags. */
   record Cache(float[] rows, int[] tags, int tokens, int width) {}
 
-  Cache featurize(List<GoldDocument> docs, Consumer<String> progress) {
+  /**
+   * One training example: an encoded document, with its casing features taken from the text as written or
+   * lower-cased. A lower-cased copy costs no encoder pass (the encoder is uncased: same tokens, same states)
+   * and teaches the head names in text that carries no capitals, as chat and social media often does.
+   */
+  record Example(EncodedCorpus.Document doc, boolean lowerCased) {}
+
+  Cache featurize(List<Example> examples) {
     int width = encoder.config().hiddenSize() + TokenFeatures.WIDTH;
     FloatGrowable rows = new FloatGrowable();
     IntGrowable tags = new IntGrowable();
-    for (int from = 0; from < docs.size(); from += FEATURIZE_CHUNK) {
-      List<GoldDocument> chunk = docs.subList(from, Math.min(docs.size(), from + FEATURIZE_CHUNK));
-      List<TokenRows.Text> texts = TokenRows.of(encoder, chunk.stream().map(GoldDocument::text).toList());
-      for (int d = 0; d < chunk.size(); d++) {
-        TokenRows.Text t = texts.get(d);
-        int[] gold = GoldTags.of(chunk.get(d).spans(), t.starts(), t.ends(), config.entities());
-        for (int i = 0; i < t.size(); i++) {
-          rows.add(t.rows()[i]);
-          tags.add(gold[i]);
-        }
-      }
-      if ((from / FEATURIZE_CHUNK) % 20 == 0) {
-        progress.accept("encoded " + Math.min(docs.size(), from + FEATURIZE_CHUNK) + "/" + docs.size()
-            + " documents, " + tags.size + " tokens");
+    for (Example e : examples) {
+      EncodedCorpus.Document d = e.doc();
+      String text = e.lowerCased() ? lowerCase(d.gold().text()) : d.gold().text();
+      TokenRows.Text t = TokenRows.of(text, d.starts(), d.ends(), d.states());
+      int[] gold = GoldTags.of(d.gold().spans(), t.starts(), t.ends(), config.entities());
+      for (int i = 0; i < t.size(); i++) {
+        rows.add(t.rows()[i]);
+        tags.add(gold[i]);
       }
     }
     return new Cache(rows.trimmed(), tags.trimmed(), tags.size, width);
   }
 
-  /** Trains a fresh head on the cache and writes its parameters to {@code weights}. */
+  /** Lower-cases code point by code point, so every token keeps its code-point span. */
+  static String lowerCase(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> sb.appendCodePoint(Character.toLowerCase(cp)));
+    return sb.toString();
+  }
+
+  /**
+   * Trains a fresh head on the cache and writes its parameters to {@code weights}. Each epoch visits the rows in
+   * a new seeded order; a batch is gathered in Java and handed to PyTorch as one array (measured: DJL's
+   * ArrayDataset, which slices and stacks row by row, cost several times the head's own arithmetic).
+   */
   void train(Cache cache, OutputStream weights, Consumer<String> progress) throws IOException {
     Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
     int tagCount = config.tags().size();
-    try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch");
-        Model model = Model.newInstance("pii-ner-head", "PyTorch")) {
+    int width = cache.width();
+    int batchSize = settings.batchSize();
+    try (Model model = Model.newInstance("pii-ner-head", "PyTorch")) {
       Block head = NerHead.newBlock(config.hiddenUnits(), tagCount, 0.1f);
       model.setBlock(head);
-      NDArray x = manager.create(FloatBuffer.wrap(cache.rows()), new Shape(cache.tokens(), cache.width()));
-      NDArray y = manager.create(cache.tags());
-      ArrayDataset data = new ArrayDataset.Builder().setData(x).optLabels(y)
-          .setSampling(settings.batchSize(), true).build();
       DefaultTrainingConfig training = new DefaultTrainingConfig(new WeightedTagLoss(tagCount, settings.entityWeight()))
           .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
           .optDevices(new ai.djl.Device[] {ai.djl.Device.cpu()});
       try (Trainer trainer = model.newTrainer(training)) {
-        trainer.initialize(new Shape(1, cache.width()));
+        trainer.initialize(new Shape(1, width));
+        int[] order = new int[cache.tokens()];
+        Arrays.setAll(order, i -> i);
+        Random random = new Random(settings.seed());
+        float[] xb = new float[batchSize * width];
+        int[] yb = new int[batchSize];
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+          shuffle(order, random);
           double lossSum = 0;
           int batches = 0;
-          for (Batch batch : trainer.iterateDataset(data)) {
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-              NDList predictions = trainer.forward(batch.getData());
-              NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
+          for (int from = 0; from < order.length; from += batchSize) {
+            int n = Math.min(batchSize, order.length - from);
+            for (int k = 0; k < n; k++) {
+              System.arraycopy(cache.rows(), order[from + k] * width, xb, k * width, width);
+              yb[k] = cache.tags()[order[from + k]];
+            }
+            try (NDManager batch = trainer.getManager().newSubManager();
+                GradientCollector gc = trainer.newGradientCollector()) {
+              NDArray x = batch.create(FloatBuffer.wrap(xb, 0, n * width), new Shape(n, width));
+              NDArray y = batch.create(Arrays.copyOf(yb, n));
+              NDList predictions = trainer.forward(new NDList(x));
+              NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions);
               gc.backward(loss);
               lossSum += loss.getFloat();
               batches++;
             }
             trainer.step();
-            batch.close();
           }
           progress.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d loss %.4f", epoch, settings.epochs(),
               lossSum / Math.max(1, batches)));
         }
-      } catch (ai.djl.translate.TranslateException e) {
-        throw new IOException("training batch could not be read", e);
       }
       head.saveParameters(new DataOutputStream(weights));
     }
     LOG.info("trained NER head on {} tokens", cache.tokens());
+  }
+
+  private static void shuffle(int[] a, Random random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
   }
 
   /** A float array that grows by doubling, so the cache is one contiguous block. */

@@ -25,17 +25,25 @@ final class TokenRows {
     List<Text> out = new ArrayList<>(texts.size());
     for (int t = 0; t < texts.size(); t++) {
       TokenOutputs s = states.get(t);
-      float[][] features = TokenFeatures.rows(texts.get(t), s.starts(), s.ends());
-      float[][] rows = new float[s.size()][];
-      for (int i = 0; i < s.size(); i++) {
-        float[] h = s.values()[i];
-        float[] row = new float[h.length + TokenFeatures.WIDTH];
-        System.arraycopy(h, 0, row, 0, h.length);
-        System.arraycopy(features[i], 0, row, h.length, TokenFeatures.WIDTH);
-        rows[i] = row;
-      }
-      out.add(new Text(s.starts(), s.ends(), rows));
+      out.add(of(texts.get(t), s.starts(), s.ends(), s.values()));
     }
     return out;
+  }
+
+  /**
+   * One text's rows from its encoder states; {@code text} gives the casing features, so a case variant of the
+   * encoded text (same code points up to case, hence the same states from the uncased encoder) may be passed.
+   */
+  static Text of(String text, int[] starts, int[] ends, float[][] states) {
+    float[][] features = TokenFeatures.rows(text, starts, ends);
+    float[][] rows = new float[starts.length][];
+    for (int i = 0; i < starts.length; i++) {
+      float[] h = states[i];
+      float[] row = new float[h.length + TokenFeatures.WIDTH];
+      System.arraycopy(h, 0, row, 0, h.length);
+      System.arraycopy(features[i], 0, row, h.length, TokenFeatures.WIDTH);
+      rows[i] = row;
+    }
+    return new Text(starts, ends, rows);
   }
 }

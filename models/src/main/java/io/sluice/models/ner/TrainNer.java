@@ -25,11 +25,15 @@ import java.util.Set;
  * Trains the PII NER head and writes a model directory (config.json, labels.json, head.params, metrics.json,
  * MODEL_CARD.md):
  *
- * <pre>TrainNer --data /work/shared/data --out DIR [--seed 13] [--epochs 15] [--generated 2000] [--wikigold 500]
- *     [--sec 150] [--resumes 12] [--threads 1]</pre>
+ * <pre>TrainNer --data /work/shared/data --out DIR [--seed 13] [--epochs 6] [--generated 2000] [--wikigold 500]
+ *     [--sec 150] [--resumes 12] [--threads 1] [--holdout 400] [--wnut-repeat 2] [--lower-copies 1] [--social 1500]
+ *     [--cache DIR]</pre>
  *
- * Data: WNUT-17 train, seeded samples of wikigold, SEC filings and the CVs, and documents generated with the
- * seed. Held out for the card's metrics: WNUT-17 dev and documents generated with a different seed.
+ * Data: WNUT-17 train less a seeded hold-out, seeded samples of wikigold, SEC filings and the CVs, and documents
+ * and social-media posts generated with the seed. The defaults are the shipped model's settings. Held out for
+ * tuning the entity threshold: the WNUT-17 train hold-out and documents of a third seed; for the card's metrics:
+ * WNUT-17 dev and documents generated with a different seed. {@code --cache} keeps encoder states on disk
+ * between runs.
  */
 public final class TrainNer {
   static final String ENCODER = EmbeddedModel.ALL_MINILM_L6_V2.id();
@@ -38,6 +42,9 @@ public final class TrainNer {
   static final int HIDDEN_UNITS = 256;
   static final long DEV_SEED_OFFSET = 1_000_003L;
   static final int DEV_DOCUMENTS = 400;
+  static final int DEFAULT_HOLDOUT = 400;
+  static final int TUNING_DOCUMENTS = 150;
+  static final Set<String> WNUT_TYPES = Set.of("PERSON", "LOCATION", "ORGANIZATION");
 
   private TrainNer() {}
 
@@ -52,14 +59,19 @@ public final class TrainNer {
     Files.createDirectories(out);
     String sha = WeightDigest.sha256(EmbeddedModel.ALL_MINILM_L6_V2.onnxBytes());
     NerModelConfig config = new NerModelConfig(ENCODER, sha, MAX_TOKENS, WINDOW_STRIDE, NerLabels.ENTITIES,
-        HIDDEN_UNITS, TokenFeatures.WIDTH);
+        HIDDEN_UNITS, TokenFeatures.WIDTH, NerModelConfig.DEFAULT_ENTITY_THRESHOLD);
     Map<String, Integer> sources = new LinkedHashMap<>();
-    List<GoldDocument> train = trainingDocuments(a, sources);
-    log("training documents: " + sources);
+    List<GoldDocument> holdout;
     try (EncoderModel encoder = ModelLoader.loadEncoder(config.encoderSpec("cpu"), 0)) {
+      TrainingSet set = trainingSet(a, config, encoder);
+      sources.putAll(set.sources());
+      holdout = set.holdout();
+      log("training documents: " + sources);
       NerTrainer trainer = new NerTrainer(encoder, config,
           new NerTrainer.Settings(a.epochs, 256, 1e-3f, 2.0f, a.seed));
-      NerTrainer.Cache cache = trainer.featurize(train, TrainNer::log);
+      NerTrainer.Cache cache = trainer.featurize(set.examples());
+      // the rows hold all the head needs: let the per-document encoder states go before training
+      set.examples().clear();
       log("cached " + cache.tokens() + " token rows");
       try (OutputStream w = Files.newOutputStream(out.resolve(NerModel.WEIGHTS))) {
         trainer.train(cache, w, TrainNer::log);
@@ -68,40 +80,116 @@ public final class TrainNer {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     json.writeValue(out.resolve(NerModel.CONFIG).toFile(), config.toJson(json));
     json.writeValue(out.resolve(NerModel.LABELS).toFile(), config.tags());
-    double trainSeconds = (System.nanoTime() - started) / 1e9;
-    log(String.format(java.util.Locale.ROOT, "trained in %.0f s; evaluating", trainSeconds));
-
     SkipWords skip = a.skipWords != null ? SkipWords.read(a.skipWords) : SkipWords.none();
-    Map<String, EvaluationResult> metrics = evaluate(out, a.data, a.seed, skip);
+    if (!holdout.isEmpty()) {
+      config = config.withEntityThreshold(tuneThreshold(out, holdout, a.seed, skip));
+      json.writeValue(out.resolve(NerModel.CONFIG).toFile(), config.toJson(json));
+    }
+    double trainSeconds = (System.nanoTime() - started) / 1e9;
+    log(String.format(java.util.Locale.ROOT, "trained in %.0f s; entity threshold %.2f; evaluating", trainSeconds,
+        config.entityThreshold()));
+
+    Map<String, EvaluationResult> metrics = evaluate(out, a.data, a.seed, holdout, skip);
     json.writeValue(out.resolve("metrics.json").toFile(), ModelCard.metricsJson(json, metrics));
     Files.writeString(out.resolve(NerModel.CARD), ModelCard.render(config, a.commandLine(), sources, metrics,
         trainSeconds, a.skipWords != null));
     log(String.format(java.util.Locale.ROOT, "done in %.0f s: %s", (System.nanoTime() - started) / 1e9, out));
   }
 
-  /** The held-out evaluations of the card: generated documents of another seed, and WNUT-17 dev. */
-  static Map<String, EvaluationResult> evaluate(Path modelDir, Path data, long seed, SkipWords skip)
-      throws IOException {
+  /**
+   * The held-out evaluations of the card: generated documents of another seed, WNUT-17 dev, and the WNUT-17
+   * train sentences held out for tuning (when any).
+   */
+  static Map<String, EvaluationResult> evaluate(Path modelDir, Path data, long seed, List<GoldDocument> holdout,
+      SkipWords skip) throws IOException {
     Map<String, EvaluationResult> metrics = new LinkedHashMap<>();
     try (NerModel model = NerModel.loadDirectory(modelDir, "cpu", 0)) {
       List<GoldDocument> dev = new TrainingDocumentGenerator(seed + DEV_SEED_OFFSET).generate(DEV_DOCUMENTS, "dev-");
       metrics.put("generated-dev", NerEvaluation.evaluate(model, dev, Set.copyOf(NerLabels.ENTITIES), skip));
       metrics.put("wnut17-dev", NerEvaluation.evaluate(model, PublicNerData.wnutDev(data),
-          Set.of("PERSON", "LOCATION", "ORGANIZATION"), skip));
+          WNUT_TYPES, skip));
+      if (!holdout.isEmpty()) {
+        metrics.put("wnut17-train-holdout", NerEvaluation.evaluate(model, holdout,
+            WNUT_TYPES, skip));
+      }
     }
     metrics.forEach((name, r) -> log(name + "\n" + r.toTable()));
     return metrics;
   }
 
-  static List<GoldDocument> trainingDocuments(Arguments a, Map<String, Integer> sources) throws IOException {
-    List<GoldDocument> docs = new ArrayList<>();
-    add(docs, sources, "wnut17_train", sample(PublicNerData.wnutTrain(a.data), a.wnut, a.seed));
-    add(docs, sources, "wikigold", sample(PublicNerData.wikigold(a.data), a.wikigold, a.seed));
-    add(docs, sources, "sec_fin5", sample(PublicNerData.secFilings(a.data), a.sec, a.seed));
-    add(docs, sources, "dotin_resumes", sample(PublicNerData.resumes(a.data), a.resumes, a.seed));
-    add(docs, sources, "generated", new TrainingDocumentGenerator(a.seed).generate(a.generated, "gen-"));
-    Collections.shuffle(docs, new Random(a.seed));
-    return docs;
+  /** The entity threshold, tuned on the WNUT-17 hold-out and on generated documents of a third seed. */
+  private static double tuneThreshold(Path modelDir, List<GoldDocument> holdout, long seed, SkipWords skip)
+      throws IOException {
+    List<GoldDocument> generated =
+        new TrainingDocumentGenerator(seed + 2 * DEV_SEED_OFFSET).generate(TUNING_DOCUMENTS, "tune-");
+    try (NerModel model = NerModel.loadDirectory(modelDir, "cpu", 0)) {
+      return ThresholdTuner.tune(model, List.of(
+          new ThresholdTuner.TuningSet("wnut17-train-holdout", holdout, WNUT_TYPES),
+          new ThresholdTuner.TuningSet("generated-tune", generated, Set.copyOf(NerLabels.ENTITIES))), skip,
+          TrainNer::log);
+    }
+  }
+
+  /** What a run trains on: its examples, the documents per source, and the WNUT-17 sentences held out. */
+  record TrainingSet(List<NerTrainer.Example> examples, Map<String, Integer> sources, List<GoldDocument> holdout) {}
+
+  /**
+   * WNUT-17 train (less a seeded hold-out for tuning, repeated --wnut-repeat times), seeded samples of the other
+   * public sources, generated documents and social-media posts; the public sentences also get lower-case copies (share
+   * --lower-copies), since the generator already writes its own lower-case documents.
+   */
+  static TrainingSet trainingSet(Arguments a, NerModelConfig config, EncoderModel encoder) throws IOException {
+    Map<String, Integer> sources = new LinkedHashMap<>();
+    List<GoldDocument> holdout = wnutHoldout(a.data, a.seed, a.holdout);
+    List<GoldDocument> wnutSample = sample(PublicNerData.wnutTrain(a.data), a.wnut, a.seed);
+    List<EncodedCorpus.Document> wnutTrain =
+        encoded(a, config, encoder, wnutSample.subList(Math.min(holdout.size(), wnutSample.size()), wnutSample.size()));
+    List<EncodedCorpus.Document> publicDocs = new ArrayList<>();
+    for (int r = 0; r < a.wnutRepeat; r++) {
+      publicDocs.addAll(wnutTrain);
+    }
+    sources.put("wnut17_train", wnutTrain.size());
+    publicDocs.addAll(source(a, config, encoder, sources, "wikigold", PublicNerData.wikigold(a.data), a.wikigold));
+    publicDocs.addAll(source(a, config, encoder, sources, "sec_fin5", PublicNerData.secFilings(a.data), a.sec));
+    publicDocs.addAll(source(a, config, encoder, sources, "dotin_resumes", PublicNerData.resumes(a.data), a.resumes));
+    List<GoldDocument> generated = new TrainingDocumentGenerator(a.seed).generate(a.generated, "gen-");
+    sources.put("generated", generated.size());
+    Random random = new Random(a.seed);
+    List<NerTrainer.Example> examples = new ArrayList<>();
+    for (EncodedCorpus.Document d : publicDocs) {
+      examples.add(new NerTrainer.Example(d, false));
+      if (random.nextDouble() < a.lowerCopies) {
+        examples.add(new NerTrainer.Example(d, true));
+      }
+    }
+    List<GoldDocument> social = new SocialPostGenerator(a.seed).generate(a.social, "social-");
+    if (!social.isEmpty()) {
+      sources.put("generated_social", social.size());
+    }
+    for (List<GoldDocument> docs : List.of(generated, social)) {
+      for (EncodedCorpus.Document d : encoded(a, config, encoder, docs)) {
+        examples.add(new NerTrainer.Example(d, false));
+      }
+    }
+    Collections.shuffle(examples, random);
+    return new TrainingSet(examples, sources, holdout);
+  }
+
+  private static List<EncodedCorpus.Document> source(Arguments a, NerModelConfig config, EncoderModel encoder,
+      Map<String, Integer> sources, String name, List<GoldDocument> all, int n) throws IOException {
+    List<GoldDocument> docs = sample(all, n, a.seed);
+    sources.put(name, docs.size());
+    return encoded(a, config, encoder, docs);
+  }
+
+  private static List<EncodedCorpus.Document> encoded(Arguments a, NerModelConfig config, EncoderModel encoder,
+      List<GoldDocument> docs) throws IOException {
+    return EncodedCorpus.encode(encoder, config, docs, a.cache, TrainNer::log);
+  }
+
+  /** The first {@code n} WNUT-17 train sentences in the seed's order: held out for tuning, never trained on. */
+  static List<GoldDocument> wnutHoldout(Path data, long seed, int n) throws IOException {
+    return sample(PublicNerData.wnutTrain(data), n, seed);
   }
 
   /** A seeded sample: the encoder pass over every public sentence would not fit a shared 2-core CPU's budget. */
@@ -109,11 +197,6 @@ public final class TrainNer {
     List<GoldDocument> copy = new ArrayList<>(all);
     Collections.shuffle(copy, new Random(seed));
     return copy.subList(0, Math.min(n, copy.size()));
-  }
-
-  private static void add(List<GoldDocument> docs, Map<String, Integer> sources, String name, List<GoldDocument> d) {
-    docs.addAll(d);
-    sources.put(name, d.size());
   }
 
   static void log(String message) {
@@ -125,14 +208,19 @@ public final class TrainNer {
     Path data;
     Path out;
     Path skipWords;
+    Path cache;
     long seed = 13;
-    int epochs = 15;
+    int epochs = 6;
     int generated = 2000;
     int wnut = Integer.MAX_VALUE;
     int wikigold = 500;
     int sec = 150;
     int resumes = 12;
     int threads = 1;
+    int holdout = DEFAULT_HOLDOUT;
+    int wnutRepeat = 2;
+    double lowerCopies = 1;
+    int social = 1500;
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -155,6 +243,11 @@ public final class TrainNer {
             case "--sec" -> a.sec = Integer.parseInt(value);
             case "--threads" -> a.threads = Integer.parseInt(value);
             case "--skip-words" -> a.skipWords = Path.of(value);
+            case "--cache" -> a.cache = Path.of(value);
+            case "--holdout" -> a.holdout = Integer.parseInt(value);
+            case "--wnut-repeat" -> a.wnutRepeat = Integer.parseInt(value);
+            case "--lower-copies" -> a.lowerCopies = Double.parseDouble(value);
+            case "--social" -> a.social = Integer.parseInt(value);
             default -> throw usage("unknown option " + name);
           }
         } catch (NumberFormatException e) {
@@ -163,6 +256,9 @@ public final class TrainNer {
       }
       if (a.data == null || a.out == null) {
         throw usage("--data and --out are required");
+      }
+      if (a.holdout < 0 || a.social < 0 || a.wnutRepeat < 1 || a.lowerCopies < 0 || a.lowerCopies > 1) {
+        throw usage("--holdout and --social must be >= 0, --wnut-repeat >= 1 and --lower-copies in [0, 1]");
       }
       if (a.skipWords == null && Files.isRegularFile(a.data.resolve("eval/skip_words_en.json"))) {
         a.skipWords = a.data.resolve("eval/skip_words_en.json");
@@ -173,12 +269,14 @@ public final class TrainNer {
     String commandLine() {
       return "TrainNer --data " + data + " --out " + out + " --seed " + seed + " --epochs " + epochs
           + " --generated " + generated + (wnut == Integer.MAX_VALUE ? "" : " --wnut " + wnut) + " --wikigold " + wikigold + " --sec " + sec + " --resumes " + resumes
-          + " --threads " + threads;
+          + " --threads " + threads + " --holdout " + holdout + " --wnut-repeat " + wnutRepeat
+          + " --lower-copies " + lowerCopies + " --social " + social;
     }
 
     private static IllegalArgumentException usage(String problem) {
       return new IllegalArgumentException(problem + "; usage: TrainNer --data DIR --out DIR [--seed N] [--epochs N]"
-          + " [--generated N] [--wnut N] [--wikigold N] [--sec N] [--resumes N] [--threads N] [--skip-words FILE]");
+          + " [--generated N] [--wnut N] [--wikigold N] [--sec N] [--resumes N] [--threads N] [--skip-words FILE]"
+          + " [--cache DIR] [--holdout N] [--wnut-repeat N] [--lower-copies SHARE] [--social N]");
     }
   }
 }

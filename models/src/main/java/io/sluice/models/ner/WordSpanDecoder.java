@@ -8,7 +8,8 @@ import java.util.List;
  * Turns per-token BIO probabilities into entity spans:
  * <ol>
  *   <li>Words: the pieces of one word share one decision (their probabilities averaged), so a span never
- *       starts or ends inside a word; a word belongs to an entity when "O" has less than half its mass.</li>
+ *       starts or ends inside a word; a word belongs to an entity when its entity tags have at least the
+ *       model's entity threshold of its mass (0.5 unless tuned).</li>
  *   <li>Runs of consecutive entity words are cut at line breaks into line pieces, each typed by the entity
  *       type with the most probability summed over its words; neighbouring pieces of the same type join again.
  *       So a multi-line address stays one span, while a name line above an address line stays a name.</li>
@@ -21,9 +22,12 @@ import java.util.List;
  */
 final class WordSpanDecoder {
   private final List<String> entities;
+  private final float outsideBelow;
 
-  WordSpanDecoder(List<String> entities) {
+  /** @param entityThreshold a word is an entity word when its entity tags have at least this much mass */
+  WordSpanDecoder(List<String> entities, double entityThreshold) {
     this.entities = List.copyOf(entities);
+    this.outsideBelow = (float) (1 - entityThreshold);
   }
 
   /** One word: its extent, its line, whether it has a letter or digit, its per-type probabilities. */
@@ -47,7 +51,7 @@ final class WordSpanDecoder {
         j++;
       }
       float[] p = mean(probs, i, j);
-      if (p[0] < 0.5f) {
+      if (p[0] < outsideBelow) {
         run.add(new Word(starts[i], ends[j - 1], lineOf[Math.min(starts[i], cps.length)],
             hasContent(cps, starts[i], ends[j - 1]), types(p)));
       } else {

@@ -95,4 +95,21 @@ class NerDataTest {
     assertTrue(lower && upper && multiLineAddress);
     assertFalse(a.equals(new TrainingDocumentGenerator(8).generate(200, "g")));
   }
+
+  @Test
+  void socialPostsAreDeterministicMostlyLowerCaseAndTheirHandlesAreNotNames() {
+    List<GoldDocument> a = new SocialPostGenerator(7).generate(300, "s");
+    assertEquals(a, new SocialPostGenerator(7).generate(300, "s"));
+    long lowerWithNames = a.stream().filter(d -> !d.spans().isEmpty()
+        && d.text().equals(d.text().toLowerCase(java.util.Locale.ROOT))).count();
+    long nameless = a.stream().filter(d -> d.spans().isEmpty()).count();
+    assertTrue(lowerWithNames > 100 && nameless > 10, lowerWithNames + " / " + nameless);
+    for (GoldDocument d : a) {
+      for (EntitySpan s : d.spans()) {
+        String value = PublicNerData.substring(d.text(), s);
+        assertEquals(value.strip(), value, d.id());
+        assertFalse(value.isBlank() || value.contains("@") || value.contains("#"), d.id() + ": " + value);
+      }
+    }
+  }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WordSpanDecoderTest {
-  private final WordSpanDecoder decoder = new WordSpanDecoder(NerLabels.ENTITIES);
+  private final WordSpanDecoder decoder = new WordSpanDecoder(NerLabels.ENTITIES, NerModelConfig.DEFAULT_ENTITY_THRESHOLD);
 
   /** A probability row with mass p on one tag and the rest on O. */
   private static float[] row(int tag, float p) {
@@ -70,5 +70,16 @@ class WordSpanDecoderTest {
     LabeledSpan s = spans.get(0);
     assertEquals(List.of(0, 21, "STREET_ADDRESS"), List.of(s.start(), s.end(), s.label()));
     assertEquals((0.9 * 3 + 0.6) / 4, s.score(), 1e-5);
+  }
+
+  @Test
+  void aLowerEntityThresholdAcceptsWordsTheModelIsLessSureOf() {
+    String text = "ask ryan";
+    int[] starts = {0, 4};
+    int[] ends = {3, 8};
+    float[][] probs = {row(0, 1f), row(1, 0.4f)};
+    assertEquals(List.of(), decoder.decode(text, starts, ends, probs));
+    assertEquals(List.of(new LabeledSpan(4, 8, "PERSON", 0.4f)),
+        new WordSpanDecoder(NerLabels.ENTITIES, 0.35).decode(text, starts, ends, probs));
   }
 }

@@ -28,7 +28,7 @@ final class TrainNerCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "13", description = "Seed for sampling, generation and training (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", defaultValue = "15", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "6", description = "Training epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--generated", defaultValue = "2000", description = "Generated training documents (default: ${DEFAULT-VALUE}).")
