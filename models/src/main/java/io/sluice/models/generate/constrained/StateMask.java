@@ -44,14 +44,18 @@ final class StateMask {
   void apply(float[] logits) {
     int words = Math.min(allowed.length, (logits.length + 63) >>> 6);
     for (int w = 0; w < words; w++) {
-      long blocked = ~allowed[w];
-      while (blocked != 0) {
-        int id = (w << 6) + Long.numberOfTrailingZeros(blocked);
+      long word = allowed[w];
+      int base = w << 6;
+      if (word == 0) {
+        java.util.Arrays.fill(logits, base, Math.min(base + 64, logits.length), Float.NEGATIVE_INFINITY);
+        continue;
+      }
+      for (long blocked = ~word; blocked != 0; blocked &= blocked - 1) {
+        int id = base + Long.numberOfTrailingZeros(blocked);
         if (id >= logits.length) {
           break;
         }
         logits[id] = Float.NEGATIVE_INFINITY;
-        blocked &= blocked - 1;
       }
     }
     java.util.Arrays.fill(logits, Math.min(logits.length, words << 6), logits.length, Float.NEGATIVE_INFINITY);
@@ -62,12 +66,20 @@ final class StateMask {
    * state needs now. Returns how many tokens stay allowed.
    */
   int applyWithin(float[] logits, int slack) {
+    apply(logits);
     int left = 0;
-    for (int id = 0; id < logits.length; id++) {
-      if (id < need.length && allows(id) && need[id] <= slack) {
-        left++;
-      } else {
-        logits[id] = Float.NEGATIVE_INFINITY;
+    int words = Math.min(allowed.length, (logits.length + 63) >>> 6);
+    for (int w = 0; w < words; w++) {
+      for (long bits = allowed[w]; bits != 0; bits &= bits - 1) {
+        int id = (w << 6) + Long.numberOfTrailingZeros(bits);
+        if (id >= logits.length) {
+          break;
+        }
+        if (need[id] <= slack) {
+          left++;
+        } else {
+          logits[id] = Float.NEGATIVE_INFINITY;
+        }
       }
     }
     return left;
