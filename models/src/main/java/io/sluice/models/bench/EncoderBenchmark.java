@@ -108,7 +108,8 @@ public final class EncoderBenchmark {
     return "unknown";
   }
 
-  private static String option(String[] args, String name, String fallback) {
+  /** The value after {@code name} in args, or fallback; shared by the benchmarks of this package. */
+  static String option(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];
