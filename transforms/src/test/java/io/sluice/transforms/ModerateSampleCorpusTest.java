@@ -92,7 +92,7 @@ class ModerateSampleCorpusTest {
     // one threatening sentence in the middle of ~2000 tokens of notes: the document is scored in sentence chunks
     // and each category takes its maximum over chunks, so the sentence is not averaged away
     String threat = "Delete your review or I will find you and you will end up in hospital. ";
-    int middle = benign.indexOf("Meeting notes 40:");
+    int middle = benign.indexOf("Meeting notes 30:");
     String harmful = benign.substring(0, middle) + threat + benign.substring(middle);
     Document longBenign = Document.newBuilder().setId("long-benign").setText(benign.toString()).build();
     Document longHarmful = Document.newBuilder().setId("long-harmful").setText(harmful).build();

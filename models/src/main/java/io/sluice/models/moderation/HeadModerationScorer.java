@@ -64,11 +64,19 @@ final class HeadModerationScorer implements ModerationScorer {
     float[][] out = new float[texts.size()][];
     for (int i = 0; i < texts.size(); i++) {
       out[i] = chunkScores[firstChunk[i]].clone();
-      for (int c = firstChunk[i] + 1; c < firstChunk[i + 1]; c++) {
+      double spam = 0;
+      int words = 0;
+      for (int c = firstChunk[i]; c < firstChunk[i + 1]; c++) {
         for (int k = 0; k < out[i].length; k++) {
           out[i][k] = Math.max(out[i][k], chunkScores[c][k]);
         }
+        int w = Math.max(1, ModerationChunks.words(chunks.get(c)));
+        spam += w * chunkScores[c][ModerationCategory.SPAM.ordinal()];
+        words += w;
       }
+      // spam describes a whole message, not a sentence: an invoice line with an amount and a phone number reads
+      // like SMS spam on its own, so spam takes the chunks' mean weighted by words; harm anywhere is harm (max)
+      out[i][ModerationCategory.SPAM.ordinal()] = (float) (spam / words);
     }
     return out;
   }

@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits a document into the short pieces the moderation head scores, each category then taking its maximum
- * over pieces: sentences (ends at . ! ? followed by space, and line breaks), packed greedily in order into
- * chunks of at most {@link #MAX_WORDS} words, about the length of the tweets and SMS the head was trained on. A
- * harmful sentence in a long benign document then shares its chunk with a few neighbours at most, instead of
- * being averaged into a long window. Packing short lines together (a signature, a phone number, an amount)
- * keeps them from being judged alone, out of context. A sentence longer than the limit is cut at word
- * boundaries. A text of at most {@link #MAX_WORDS} words is one chunk, itself.
+ * Splits a document into the short pieces the moderation head scores: sentences (ends at . ! ? followed by
+ * space, and line breaks), a chunk closing once it has {@link #MIN_WORDS} words, so a sentence of ordinary length
+ * is a chunk of its own while short lines (a greeting, a phone number, an amount) are packed with their
+ * neighbours instead of being judged alone. A harmful sentence in a long benign document is then scored on its
+ * own: even one benign sentence beside it in the same chunk averaged it below threshold in our tests. A sentence
+ * longer than {@link #MAX_WORDS} words (the length of the longer tweets and SMS the head was trained on) is cut at
+ * word boundaries. A text of at most {@link #MAX_WORDS} words is one chunk, itself.
  */
 final class ModerationChunks {
   static final int MAX_WORDS = 40;
+  static final int MIN_WORDS = 12;
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\s*\\n\\s*");
   private static final Pattern SPACE = Pattern.compile("\\s+");
 
@@ -30,7 +31,7 @@ final class ModerationChunks {
     int chunkWords = 0;
     for (String sentence : pieces(trimmed)) {
       int w = words(sentence);
-      if (chunkWords > 0 && chunkWords + w > MAX_WORDS) {
+      if (chunkWords >= MIN_WORDS || chunkWords > 0 && chunkWords + w > MAX_WORDS) {
         chunks.add(chunk.toString());
         chunk.setLength(0);
         chunkWords = 0;
@@ -59,7 +60,7 @@ final class ModerationChunks {
     return out;
   }
 
-  private static int words(String s) {
+  static int words(String s) {
     return s.isBlank() ? 0 : SPACE.split(s.strip()).length;
   }
 }

@@ -26,7 +26,7 @@ public record ModerationDataset(List<LabeledText> train, List<LabeledText> tune,
    * cores, so the large classes (Davidson offensive and neither, SMS ham) are sampled; held-out metrics are
    * reweighted to the source's natural class proportions with the stratum weights.
    */
-  public static final int MAX_TRAIN_PER_STRATUM = 2000;
+  public static final int MAX_TRAIN_PER_STRATUM = 6000;
   public static final int MAX_HELD_OUT_PER_STRATUM = 400;
 
   public static ModerationDataset assemble(Path dataDir, long seed) throws IOException {

@@ -32,6 +32,18 @@ class ModerationChunksTest {
   }
 
   @Test
+  void shortLinesArePackedTogetherAndAnOrdinarySentenceStandsAlone() {
+    String doc = "Hi Sam,\nThanks for the call.\nInvoice INV-2026-0042 for $1,250.00 is due Friday.\n"
+        + "Questions: +44 20 7946 0321.\nBest,\nPriya\n"
+        + "The team reviewed the quarterly budget and agreed on the next steps for the release. "
+        + "I will hurt you if you tell anyone about this meeting, so keep quiet.";
+    List<String> chunks = ModerationChunks.of(doc);
+    assertEquals("Hi Sam, Thanks for the call. Invoice INV-2026-0042 for $1,250.00 is due Friday.", chunks.get(0));
+    assertEquals("I will hurt you if you tell anyone about this meeting, so keep quiet.",
+        chunks.get(chunks.size() - 1), "a sentence of ordinary length is scored on its own");
+  }
+
+  @Test
   void aSentenceLongerThanTheLimitIsCutAtWords() {
     String longSentence = "word ".repeat(ModerationChunks.MAX_WORDS * 2 + 5).strip();
     List<String> chunks = ModerationChunks.of(longSentence);

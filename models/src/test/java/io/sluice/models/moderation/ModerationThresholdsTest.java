@@ -41,6 +41,9 @@ class ModerationThresholdsTest {
     ModerationEvaluation.DavidsonScores d = ModerationEvaluation.davidson(tune, s, t, e -> 1.0);
     assertEquals(1.0, d.macroF1(), 1e-9, "hate " + t[HATE] + ", toxicity " + t[TOXICITY]);
     assertTrue(t[HATE] > 0.5f && t[HATE] <= 0.6f);
+    for (float x : t) {
+      assertTrue(x >= ModerationThresholds.FLOOR, "no threshold below the floor");
+    }
     assertEquals(1.0, d.precision()[0], 1e-9);
   }
 
