@@ -38,8 +38,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * moderated.deadLetters();   // PCollection<DeadLetter>
  * }</pre>
  *
- * <p>Documents are scored in batches collected within a bundle; long documents are scored over token windows
- * and each category takes its maximum over windows. The model is loaded once per worker JVM and shared by
+ * <p>Documents are scored in batches collected within a bundle; long documents are scored in pieces (sentence
+ * chunks for the embedded head, token windows for a Hugging Face model) and each category takes its maximum over
+ * pieces. The model is loaded once per worker JVM and shared by
  * its threads. A batch that fails is retried one document at a time so only the failing one is dead-lettered.
  */
 public final class Moderate extends PTransform<PCollection<Document>, Moderate.Result> {

@@ -83,28 +83,26 @@ class ModerateSampleCorpusTest {
   }
 
   @Test
-  void harmInTheLastWindowOfALongDocumentIsFound() {
+  void aSingleHarmfulSentenceInsideALongBenignDocumentIsFound() {
     StringBuilder benign = new StringBuilder();
     for (int i = 0; benign.length() < 9000; i++) {
       benign.append("Meeting notes ").append(i).append(": the team reviewed the quarterly budget, the vendor ")
           .append("contract and the onboarding plan, and agreed on next steps for the release. ");
     }
-    // Threats filling the last windows after ~2000 tokens of benign notes: only those windows see them, and the
-    // document takes each category's maximum over windows. (Harm in a small part of a benign window is diluted
-    // by mean pooling: a documented limit, see docs/moderation.md.)
-    String paragraph = "\n\nI know where you park every morning. Delete your review or you will get hurt. "
-        + "Watch your back. Next time I see you I'm bringing a bat and you will end up in hospital. "
-        + "I know where you live and where your kids go to school. Keep talking and you'll regret it.";
-    String threat = paragraph.repeat(4);
+    // one threatening sentence in the middle of ~2000 tokens of notes: the document is scored in sentence chunks
+    // and each category takes its maximum over chunks, so the sentence is not averaged away
+    String threat = "Delete your review or I will find you and you will end up in hospital. ";
+    int middle = benign.indexOf("Meeting notes 30:");
+    String harmful = benign.substring(0, middle) + threat + benign.substring(middle);
     Document longBenign = Document.newBuilder().setId("long-benign").setText(benign.toString()).build();
-    Document longHarmful = Document.newBuilder().setId("long-harmful").setText(benign + threat).build();
+    Document longHarmful = Document.newBuilder().setId("long-harmful").setText(harmful).build();
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     Moderate.Result moderated = p.apply(Create.of(longBenign, longHarmful).withCoder(AvroCoder.of(Document.class)))
         .apply(Moderate.with(PolicyLoader.defaultPolicy()));
     PAssert.that(ids(moderated.quarantined())).containsInAnyOrder("long-harmful");
     PAssert.that(ids(moderated.kept())).containsInAnyOrder("long-benign");
     p.run().waitUntilFinish();
-    assertTrue(benign.length() > 8000, "many 128-token windows");
+    assertTrue(middle > 4000 && harmful.length() - middle > 4000, "the threat is far from both ends");
   }
 
   private static PCollection<String> ids(PCollection<Document> docs) {

@@ -1,15 +1,11 @@
 package io.sluice.models.heads;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.sluice.models.ModelResolver;
@@ -121,37 +117,34 @@ public final class HeadTrainer {
       batches.add(PaddedBatch.of(shuffled.subList(from, Math.min(shuffled.size(), from + options.batchSize())),
           p.tokenizer.padId(), perToken));
     }
-    List<Float> epochLosses = new ArrayList<>();
-    DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-        .optOptimizer(Optimizer.adamW().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
-        .optDevices(new Device[] {Device.cpu()});
+    Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(Tracker.fixed(options.learningRate())).build();
     p.encoder.block().freezeParameters(options.freezeEncoder());
     p.head.freezeParameters(false);
     // a frozen encoder gives the same states every epoch: compute them once and train only the head on them
     boolean cacheStates = options.freezeEncoder() && cachedFloats(batches, p) <= MAX_CACHED_FLOATS;
-    try (Model model = Model.newInstance("head-training", Device.cpu(), "PyTorch");
-        NDManager cache = p.encoder.manager().newSubManager()) {
-      model.setBlock(cacheStates ? p.head : new TaskBlock(p.encoder.block(), p.head));
+    List<Float> epochLosses;
+    try (NDManager cache = p.encoder.manager().newSubManager()) {
       List<NDList> inputs = new ArrayList<>();
       for (PaddedBatch b : batches) {
         inputs.add(cacheStates ? new NDList(p.encoder.forward(cache, b.ids(), b.mask()), cache.create(b.mask())) : null);
       }
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(cacheStates ? new Shape(1, 1, p.resolved.config().hiddenSize()) : new Shape(1, 1),
-            new Shape(1, 1));
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < batches.size(); i++) {
-          order.add(i);
-        }
-        for (int epoch = 0; epoch < options.epochs(); epoch++) {
-          Collections.shuffle(order, random);
-          double sum = 0;
-          for (int i : order) {
-            sum += step(trainer, batches.get(i), inputs.get(i), perToken);
-          }
-          epochLosses.add((float) (sum / batches.size()));
-        }
-      }
+      Shape[] inputShapes = {cacheStates ? new Shape(1, 1, p.resolved.config().hiddenSize()) : new Shape(1, 1),
+          new Shape(1, 1)};
+      epochLosses = MinibatchTrainer.train(cacheStates ? p.head : new TaskBlock(p.encoder.block(), p.head), loss,
+          optimizer, inputShapes, new MinibatchTrainer.Batches() {
+            @Override
+            public int count() {
+              return batches.size();
+            }
+
+            @Override
+            public MinibatchTrainer.Batch get(int index, NDManager m) {
+              PaddedBatch b = batches.get(index);
+              NDList data = cacheStates ? inputs.get(index) : new NDList(m.create(b.ids()), m.create(b.mask()));
+              NDArray target = m.create(b.targets());
+              return new MinibatchTrainer.Batch(data, new NDList(perToken ? target.toType(DataType.INT64, false) : target));
+            }
+          }, options.epochs(), random, epoch -> { });
     } finally {
       // the trained model is used for inference next: no gradients
       p.encoder.block().freezeParameters(true);
@@ -188,24 +181,6 @@ public final class HeadTrainer {
         System.arraycopy(w.target(), 0, targets[b], 0, w.target().length);
       }
       return new PaddedBatch(ids, mask, targets);
-    }
-  }
-
-  /** One optimizer step; {@code cachedInputs} are (hidden, mask) when training the head alone, else null. */
-  private static float step(Trainer trainer, PaddedBatch batch, NDList cachedInputs, boolean perToken) {
-    try (NDManager m = trainer.getManager().newSubManager()) {
-      NDList data = cachedInputs != null ? cachedInputs : new NDList(m.create(batch.ids()), m.create(batch.mask()));
-      NDArray target = m.create(batch.targets());
-      NDList labels = new NDList(perToken ? target.toType(DataType.INT64, false) : target);
-      float value;
-      try (GradientCollector gc = trainer.newGradientCollector()) {
-        NDList predictions = trainer.forward(data, labels);
-        NDArray lossValue = trainer.getLoss().evaluate(labels, predictions);
-        gc.backward(lossValue);
-        value = lossValue.getFloat();
-      }
-      trainer.step();
-      return value;
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.sluice.models.moderation;
 
 import io.sluice.models.runtime.EncoderModel;
-import io.sluice.models.runtime.WindowAggregation;
 import io.sluice.models.weights.WeightDigest;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -48,8 +47,7 @@ public final class FeatureCache {
         StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
       for (int start = 0; start < todo.size(); start += CHUNK) {
         List<Map.Entry<String, String>> chunk = todo.subList(start, Math.min(todo.size(), start + CHUNK));
-        float[][] f = encoder.perText(chunk.stream().map(Map.Entry::getValue).toList(),
-            (hidden, mask) -> SentenceFeatures.of(hidden, mask, encoder.pooling()), WindowAggregation.WEIGHTED_MEAN);
+        float[][] f = SentenceFeatures.of(encoder, chunk.stream().map(Map.Entry::getValue).toList());
         for (int i = 0; i < f.length; i++) {
           known.put(chunk.get(i).getKey(), f[i]);
           writeRecord(out, chunk.get(i).getKey(), f[i]);

@@ -1,25 +1,24 @@
 package io.sluice.models.moderation;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Activation;
-import ai.djl.training.ParameterStore;
 import io.sluice.models.runtime.EncoderModel;
-import io.sluice.models.runtime.WindowAggregation;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Our moderation head ({@link ModerationModelFiles}) on an encoder: per window, sentence features -> head ->
- * sigmoid; per text, the maximum over windows. The head's weights live in their own manager on the encoder's
- * device, in FP32 (features are cast up from FP16 on GPU).
+ * Our moderation head ({@link ModerationModelFiles}) on an encoder: each text is cut into sentence chunks
+ * ({@link ModerationChunks}); per chunk, sentence features and lexical features -> head -> sigmoid; per text,
+ * each category's maximum over its chunks. The head's weights live in their own manager on the encoder's
+ * device, in FP32.
  */
 final class HeadModerationScorer implements ModerationScorer {
   private final EncoderModel encoder;
   private final NDManager headManager;
   private final ModerationHead head;
   private final float[] thresholds;
+  private final LexicalFeatures lexical;
 
   HeadModerationScorer(EncoderModel encoder, ModerationModelFiles files) {
     if (!files.labels().equals(TrainModeration.labels())) {
@@ -29,7 +28,9 @@ final class HeadModerationScorer implements ModerationScorer {
     this.encoder = encoder;
     this.headManager = encoder.encoder().manager().newSubManager();
     try {
-      this.head = new ModerationHead(files.config().inputSize(), files.config().hiddenSize(), files.labels().size(), 0f);
+      this.lexical = files.lexicalFeatures();
+      this.head = new ModerationHead(files.config().inputSize(), files.config().hiddenSize(), files.labels().size(),
+          files.config().lexicalBuckets(), 0f);
       head.initialize(headManager);
       head.load(files.weights());
     } catch (RuntimeException e) {
@@ -49,10 +50,35 @@ final class HeadModerationScorer implements ModerationScorer {
     if (texts.isEmpty()) {
       return new float[0][];
     }
-    return encoder.perText(texts, (hidden, mask) -> {
-      var features = SentenceFeatures.of(hidden, mask, encoder.pooling()).toType(DataType.FLOAT32, false);
-      return Activation.sigmoid(head.logits(new ParameterStore(hidden.getManager(), false), features, false));
-    }, WindowAggregation.MAX);
+    List<String> chunks = new ArrayList<>();
+    int[] firstChunk = new int[texts.size() + 1];
+    for (int i = 0; i < texts.size(); i++) {
+      firstChunk[i] = chunks.size();
+      chunks.addAll(ModerationChunks.of(texts.get(i)));
+    }
+    firstChunk[texts.size()] = chunks.size();
+    float[][] embeddings = SentenceFeatures.of(encoder, chunks);
+    List<LexicalFeatures.Sparse> lexicalFeatures = chunks.stream()
+        .map(c -> lexical == null ? LexicalFeatures.NONE : lexical.of(c)).toList();
+    float[][] chunkScores = head.probabilities(headManager, embeddings, lexicalFeatures);
+    float[][] out = new float[texts.size()][];
+    for (int i = 0; i < texts.size(); i++) {
+      out[i] = chunkScores[firstChunk[i]].clone();
+      double spam = 0;
+      int words = 0;
+      for (int c = firstChunk[i]; c < firstChunk[i + 1]; c++) {
+        for (int k = 0; k < out[i].length; k++) {
+          out[i][k] = Math.max(out[i][k], chunkScores[c][k]);
+        }
+        int w = Math.max(1, ModerationChunks.words(chunks.get(c)));
+        spam += w * chunkScores[c][ModerationCategory.SPAM.ordinal()];
+        words += w;
+      }
+      // spam describes a whole message, not a sentence: an invoice line with an amount and a phone number reads
+      // like SMS spam on its own, so spam takes the chunks' mean weighted by words; harm anywhere is harm (max)
+      out[i][ModerationCategory.SPAM.ordinal()] = (float) (spam / words);
+    }
+    return out;
   }
 
   @Override

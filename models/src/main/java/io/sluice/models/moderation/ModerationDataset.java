@@ -9,25 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
- * The training set: the three public sets (mapped by {@link PublicModerationData}) plus our template examples,
- * split into train and dev. Public data is split per stratum (the source's own class) with a seeded shuffle;
- * template data by whole templates (see {@link TemplateExamples#devStrata}).
+ * The training data: the three public sets (mapped by {@link PublicModerationData}) plus our template examples,
+ * split three ways: train (fits the head), tune (picks the thresholds) and dev (reported, used for nothing
+ * else). Public data is split per stratum (the source's own class) with a seeded shuffle; template data by whole
+ * templates (see {@link TemplateExamples#heldOut}).
  */
-public record ModerationDataset(List<LabeledText> train, List<LabeledText> dev, int skippedRows,
-    Map<String, Double> devStratumWeights) {
+public record ModerationDataset(List<LabeledText> train, List<LabeledText> tune, List<LabeledText> dev,
+    int skippedRows, Map<String, Double> tuneStratumWeights, Map<String, Double> devStratumWeights) {
+  /** Fraction of each public stratum held out for dev, and the same again for tuning. */
   public static final double DEV_FRACTION = 0.15;
   public static final int VARIANTS_PER_TEMPLATE = 15;
   /**
-   * At most this many training / dev examples per stratum. Encoding is the expensive step (about 3-6 texts/s
-   * on the 2 shared cores we had), so large classes (Davidson offensive and neither, SMS ham) are sampled;
-   * dev metrics that the targets are set on are reweighted to the source's natural class proportions with
-   * {@link #devStratumWeights}.
+   * At most this many training / held-out examples per stratum. Encoding is the expensive step on the shared
+   * cores, so the large classes (Davidson offensive and neither, SMS ham) are sampled; held-out metrics are
+   * reweighted to the source's natural class proportions with the stratum weights.
    */
-  public static final int MAX_TRAIN_PER_STRATUM = 700;
-  public static final int MAX_DEV_PER_STRATUM = 400;
+  public static final int MAX_TRAIN_PER_STRATUM = 6000;
+  public static final int MAX_HELD_OUT_PER_STRATUM = 400;
 
   public static ModerationDataset assemble(Path dataDir, long seed) throws IOException {
     List<LabeledText> publicExamples = new ArrayList<>();
@@ -38,25 +38,28 @@ public record ModerationDataset(List<LabeledText> train, List<LabeledText> dev, 
       skipped += loaded.skippedRows();
     }
     List<LabeledText> train = new ArrayList<>();
+    List<LabeledText> tune = new ArrayList<>();
     List<LabeledText> dev = new ArrayList<>();
-    splitByStratum(publicExamples, DEV_FRACTION, seed, train, dev);
+    splitByStratum(publicExamples, DEV_FRACTION, seed, train, tune, dev);
     train = capPerStratum(train, MAX_TRAIN_PER_STRATUM);
-    Map<String, Integer> naturalDev = countByStratum(dev);
-    dev = capPerStratum(dev, MAX_DEV_PER_STRATUM);
-    Map<String, Integer> sampledDev = countByStratum(dev);
-    Map<String, Double> weights = new LinkedHashMap<>();
-    naturalDev.forEach((stratum, n) -> weights.put(stratum, (double) n / sampledDev.get(stratum)));
+    Map<String, Double> tuneWeights = new LinkedHashMap<>();
+    tune = capWithWeights(tune, tuneWeights);
+    Map<String, Double> devWeights = new LinkedHashMap<>();
+    dev = capWithWeights(dev, devWeights);
     TemplateExamples templates = TemplateExamples.bundled();
-    Set<String> devTemplates = templates.devStrata(seed);
+    TemplateExamples.HeldOut heldOut = templates.heldOut(seed);
     for (LabeledText t : templates.generate(VARIANTS_PER_TEMPLATE, seed)) {
-      (devTemplates.contains(t.stratum()) ? dev : train).add(t);
+      (heldOut.dev().contains(t.stratum()) ? dev : heldOut.tune().contains(t.stratum()) ? tune : train).add(t);
     }
-    return new ModerationDataset(train, dev, skipped, weights);
+    return new ModerationDataset(train, tune, dev, skipped, tuneWeights, devWeights);
   }
 
-  /** Seeded stratified split: each stratum contributes round(fraction * size) examples to dev. */
-  static void splitByStratum(List<LabeledText> examples, double devFraction, long seed, List<LabeledText> train,
-      List<LabeledText> dev) {
+  /**
+   * Seeded stratified split: of each shuffled stratum, the first round(fraction * size) examples go to dev, as
+   * many from the end to tune, the rest to train.
+   */
+  static void splitByStratum(List<LabeledText> examples, double heldOutFraction, long seed, List<LabeledText> train,
+      List<LabeledText> tune, List<LabeledText> dev) {
     Map<String, List<LabeledText>> byStratum = new LinkedHashMap<>();
     for (LabeledText e : examples) {
       byStratum.computeIfAbsent(e.stratum(), k -> new ArrayList<>()).add(e);
@@ -65,10 +68,20 @@ public record ModerationDataset(List<LabeledText> train, List<LabeledText> dev, 
     for (List<LabeledText> stratum : byStratum.values()) {
       List<LabeledText> shuffled = new ArrayList<>(stratum);
       Collections.shuffle(shuffled, random);
-      int n = (int) Math.round(devFraction * shuffled.size());
+      int n = (int) Math.round(heldOutFraction * shuffled.size());
       dev.addAll(shuffled.subList(0, n));
-      train.addAll(shuffled.subList(n, shuffled.size()));
+      train.addAll(shuffled.subList(n, shuffled.size() - n));
+      tune.addAll(shuffled.subList(shuffled.size() - n, shuffled.size()));
     }
+  }
+
+  /** Caps a held-out split per stratum and records each stratum's natural size over its sampled size. */
+  private static List<LabeledText> capWithWeights(List<LabeledText> heldOut, Map<String, Double> weights) {
+    Map<String, Integer> natural = countByStratum(heldOut);
+    List<LabeledText> capped = capPerStratum(heldOut, MAX_HELD_OUT_PER_STRATUM);
+    Map<String, Integer> sampled = countByStratum(capped);
+    natural.forEach((stratum, n) -> weights.put(stratum, (double) n / sampled.get(stratum)));
+    return capped;
   }
 
   private static Map<String, Integer> countByStratum(List<LabeledText> examples) {
@@ -80,6 +93,11 @@ public record ModerationDataset(List<LabeledText> train, List<LabeledText> dev, 
   /** Weight of a dev example in reweighted metrics: its stratum's natural size over its sampled size. */
   public double devWeight(LabeledText example) {
     return devStratumWeights.getOrDefault(example.stratum(), 1.0);
+  }
+
+  /** Weight of a tuning example, as {@link #devWeight} for dev. */
+  public double tuneWeight(LabeledText example) {
+    return tuneStratumWeights.getOrDefault(example.stratum(), 1.0);
   }
 
   /** Keeps the first {@code cap} examples of each stratum (the split already shuffled them, seeded). */

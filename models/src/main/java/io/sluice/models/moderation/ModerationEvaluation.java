@@ -30,31 +30,36 @@ public final class ModerationEvaluation {
     return rows;
   }
 
+  /** Davidson's own classes, in the order of {@link DavidsonScores}' arrays. */
+  public static final List<String> DAVIDSON_CLASSES = List.of(PublicModerationData.DAVIDSON_HATE,
+      PublicModerationData.DAVIDSON_OFFENSIVE, PublicModerationData.DAVIDSON_NEITHER);
+
+  /** Per-class precision, recall and F1 over Davidson's classes (hate, offensive, neither) and their mean F1. */
+  public record DavidsonScores(double[] precision, double[] recall, double[] f1, double macroF1) {}
+
   /**
-   * Davidson macro-F1: predictions mapped back onto its classes (hate if our hate score passes its threshold,
-   * else offensive if toxicity passes, else neither), F1 per class averaged. NaN without Davidson examples.
+   * Our predictions mapped back onto Davidson's classes: hate if the hate score passes its threshold, else
+   * offensive if toxicity passes, else neither. Examples weigh {@code weight} (their stratum's natural share);
+   * non-Davidson examples are skipped. Macro-F1 is NaN without Davidson examples.
    */
-  public static double davidsonMacroF1(List<LabeledText> examples, float[][] scores, float[] thresholds,
+  public static DavidsonScores davidson(List<LabeledText> examples, float[][] scores, float tHate, float tToxicity,
       java.util.function.ToDoubleFunction<LabeledText> weight) {
-    String[] classes = {PublicModerationData.DAVIDSON_HATE, PublicModerationData.DAVIDSON_OFFENSIVE,
-        PublicModerationData.DAVIDSON_NEITHER};
     double[][] confusion = new double[3][3];
     int n = 0;
     for (int i = 0; i < examples.size(); i++) {
-      int gold = List.of(classes).indexOf(examples.get(i).stratum());
+      int gold = DAVIDSON_CLASSES.indexOf(examples.get(i).stratum());
       if (gold < 0) {
         continue;
       }
       float[] s = scores[i];
-      int predicted = s[ModerationCategory.HATE.ordinal()] >= thresholds[ModerationCategory.HATE.ordinal()] ? 0
-          : s[ModerationCategory.TOXICITY.ordinal()] >= thresholds[ModerationCategory.TOXICITY.ordinal()] ? 1 : 2;
+      int predicted = s[ModerationCategory.HATE.ordinal()] >= tHate ? 0
+          : s[ModerationCategory.TOXICITY.ordinal()] >= tToxicity ? 1 : 2;
       confusion[gold][predicted] += weight.applyAsDouble(examples.get(i));
       n++;
     }
-    if (n == 0) {
-      return Double.NaN;
-    }
-    double sum = 0;
+    double[] precision = new double[3];
+    double[] recall = new double[3];
+    double[] f1 = new double[3];
     for (int k = 0; k < 3; k++) {
       double tp = confusion[k][k];
       double fp = 0;
@@ -63,9 +68,18 @@ public final class ModerationEvaluation {
         fp += j == k ? 0 : confusion[j][k];
         fn += j == k ? 0 : confusion[k][j];
       }
-      sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+      precision[k] = tp + fp == 0 ? 0 : tp / (tp + fp);
+      recall[k] = tp + fn == 0 ? 0 : tp / (tp + fn);
+      f1[k] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
-    return sum / 3;
+    return new DavidsonScores(precision, recall, f1, n == 0 ? Double.NaN : (f1[0] + f1[1] + f1[2]) / 3);
+  }
+
+  /** {@link #davidson} at the category thresholds in force. */
+  public static DavidsonScores davidson(List<LabeledText> examples, float[][] scores, float[] thresholds,
+      java.util.function.ToDoubleFunction<LabeledText> weight) {
+    return davidson(examples, scores, thresholds[ModerationCategory.HATE.ordinal()],
+        thresholds[ModerationCategory.TOXICITY.ordinal()], weight);
   }
 
   /** Weighted precision, recall and F1 of one category on the examples from one source (e.g. "sms"). */

@@ -5,81 +5,149 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
 import io.sluice.models.weights.Tensor;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The multi-label moderation head: sentence features -> Linear(hidden) -> ReLU -> Dropout -> Linear(one logit
- * per category). Sigmoid turns logits into independent per-category probabilities. Saved as four tensors
- * (hidden.weight/bias, out.weight/bias; weights stored [out, in] as DJL and PyTorch keep them).
+ * The multi-label moderation head, "wide and deep": a deep path on the sentence embedding (Linear(hidden) ->
+ * ReLU -> Dropout -> Linear(one logit per category)) plus a wide, linear path on the hashed n-gram features
+ * ({@link LexicalFeatures}: a weight row per bucket, gathered for the text's non-zero buckets and summed with
+ * their values). The lexical path carries what Davidson's labels turn on, specific words and spellings, which a
+ * sentence embedding blurs. Sigmoid turns the summed logits into independent per-category probabilities.
+ * Inputs: embedding [batch, input], bucket ids [batch, k] (int64) and values [batch, k] (padding: value 0).
+ * Saved as hidden.weight/bias, out.weight/bias ([out, in], as DJL and PyTorch keep them) and lexical.weight
+ * [buckets, labels]; a head with 0 buckets has no lexical path.
  */
-public final class ModerationHead {
-  private final SequentialBlock block = new SequentialBlock();
+public final class ModerationHead extends AbstractBlock {
   private final Linear hidden;
   private final Linear out;
+  private final Parameter lexical;
+  private final float dropout;
   private final int inputSize;
   private final int hiddenSize;
   private final int labels;
+  private final int buckets;
 
-  public ModerationHead(int inputSize, int hiddenSize, int labels, float dropout) {
+  public ModerationHead(int inputSize, int hiddenSize, int labels, int buckets, float dropout) {
     this.inputSize = inputSize;
     this.hiddenSize = hiddenSize;
     this.labels = labels;
-    this.hidden = Linear.builder().setUnits(hiddenSize).build();
-    this.out = Linear.builder().setUnits(labels).build();
-    block.add(hidden).add(Activation::relu).add(Dropout.builder().optRate(dropout).build()).add(out);
+    this.buckets = buckets;
+    this.dropout = dropout;
+    this.hidden = addChildBlock("hidden", Linear.builder().setUnits(hiddenSize).build());
+    this.out = addChildBlock("out", Linear.builder().setUnits(labels).build());
+    this.lexical = buckets == 0 ? null : addParameter(Parameter.builder().setName("lexical")
+        .setType(Parameter.Type.WEIGHT).optShape(new Shape(buckets, labels)).optInitializer(Initializer.ZEROS).build());
   }
 
-  public SequentialBlock block() {
-    return block;
-  }
-
-  public int inputSize() {
-    return inputSize;
-  }
-
-  public int hiddenSize() {
-    return hiddenSize;
+  /** Input shapes for initialisation: one example with one lexical feature. */
+  public Shape[] inputShapes() {
+    return new Shape[] {new Shape(1, inputSize), new Shape(1, 1), new Shape(1, 1)};
   }
 
   public void initialize(NDManager manager) {
-    block.initialize(manager, DataType.FLOAT32, new Shape(1, inputSize));
+    initialize(manager, DataType.FLOAT32, inputShapes());
   }
 
-  /** features [batch, input] -> logits [batch, labels]. */
-  public NDArray logits(ParameterStore ps, NDArray features, boolean training) {
-    return block.forward(ps, new NDList(features), training).singletonOrThrow();
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    hidden.initialize(manager, dataType, inputShapes[0]);
+    out.initialize(manager, dataType, new Shape(inputShapes[0].get(0), hiddenSize));
+  }
+
+  /** The inputs for a batch of examples, made in {@code manager}. */
+  public static NDList inputs(NDManager manager, float[][] embeddings, List<LexicalFeatures.Sparse> lexical) {
+    int k = Math.max(1, lexical.stream().mapToInt(s -> s.indices().length).max().orElse(1));
+    long[][] ids = new long[embeddings.length][k];
+    float[][] values = new float[embeddings.length][k];
+    for (int i = 0; i < embeddings.length; i++) {
+      LexicalFeatures.Sparse s = lexical.get(i);
+      for (int j = 0; j < s.indices().length; j++) {
+        ids[i][j] = s.indices()[j];
+        values[i][j] = s.values()[j];
+      }
+    }
+    return new NDList(manager.create(embeddings), manager.create(ids), manager.create(values));
+  }
+
+  /** Sigmoid probabilities [example][label] for a batch, computed in a sub-manager of {@code manager}. */
+  public float[][] probabilities(NDManager manager, float[][] embeddings, List<LexicalFeatures.Sparse> lexical) {
+    try (NDManager batch = manager.newSubManager()) {
+      NDList inputs = inputs(batch, embeddings, lexical);
+      NDArray p = Activation.sigmoid(forward(new ParameterStore(batch, false), inputs, false).singletonOrThrow());
+      float[] flat = p.toType(DataType.FLOAT32, false).toFloatArray();
+      float[][] out = new float[embeddings.length][labels];
+      for (int i = 0; i < out.length; i++) {
+        System.arraycopy(flat, i * labels, out[i], 0, labels);
+      }
+      return out;
+    }
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray h = Activation.relu(hidden.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow());
+    if (training) {
+      h = Dropout.dropout(h, dropout, true).singletonOrThrow();
+    }
+    NDArray logits = out.forward(ps, new NDList(h), training).singletonOrThrow();
+    if (lexical != null) {
+      NDArray w = ps.getValue(lexical, logits.getDevice(), training);
+      NDArray rows = Embedding.embedding(inputs.get(1), w, SparseFormat.DENSE).singletonOrThrow();
+      logits = logits.add(rows.mul(inputs.get(2).expandDims(2)).sum(new int[] {1}));
+    }
+    return new NDList(logits);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {new Shape(inputShapes[0].get(0), labels)};
   }
 
   public List<Tensor> toTensors() {
-    return List.of(tensor("hidden.weight", hidden, "weight"), tensor("hidden.bias", hidden, "bias"),
-        tensor("out.weight", out, "weight"), tensor("out.bias", out, "bias"));
+    List<Tensor> tensors = new ArrayList<>(List.of(tensor("hidden.weight", hidden.getParameters().get("weight")),
+        tensor("hidden.bias", hidden.getParameters().get("bias")), tensor("out.weight", out.getParameters().get("weight")),
+        tensor("out.bias", out.getParameters().get("bias"))));
+    if (lexical != null) {
+      tensors.add(tensor("lexical.weight", lexical));
+    }
+    return tensors;
   }
 
   /** Fills an initialized head from saved tensors, checking every shape. */
   public void load(Map<String, Tensor> tensors) {
-    set(hidden, "weight", tensors.get("hidden.weight"), new Shape(hiddenSize, inputSize));
-    set(hidden, "bias", tensors.get("hidden.bias"), new Shape(hiddenSize));
-    set(out, "weight", tensors.get("out.weight"), new Shape(labels, hiddenSize));
-    set(out, "bias", tensors.get("out.bias"), new Shape(labels));
+    set(hidden.getParameters().get("weight"), tensors.get("hidden.weight"), new Shape(hiddenSize, inputSize));
+    set(hidden.getParameters().get("bias"), tensors.get("hidden.bias"), new Shape(hiddenSize));
+    set(out.getParameters().get("weight"), tensors.get("out.weight"), new Shape(labels, hiddenSize));
+    set(out.getParameters().get("bias"), tensors.get("out.bias"), new Shape(labels));
+    if (lexical != null) {
+      set(lexical, tensors.get("lexical.weight"), new Shape(buckets, labels));
+    }
   }
 
-  private static Tensor tensor(String name, Linear layer, String param) {
-    NDArray a = layer.getParameters().get(param).getArray();
+  private static Tensor tensor(String name, Parameter p) {
+    NDArray a = p.getArray();
     return new Tensor(name, a.getShape().getShape(), a.toType(DataType.FLOAT32, false).toFloatArray());
   }
 
-  private static void set(Linear layer, String param, Tensor t, Shape expected) {
+  private static void set(Parameter p, Tensor t, Shape expected) {
     if (t == null || !new Shape(t.shape()).equals(expected)) {
-      throw new IllegalArgumentException("moderation head weight " + param + " missing or not of shape " + expected);
+      throw new IllegalArgumentException("moderation head weight " + p.getName() + " missing or not of shape "
+          + expected);
     }
-    layer.getParameters().get(param).getArray().set(FloatBuffer.wrap(t.data()));
+    p.getArray().set(FloatBuffer.wrap(t.data()));
   }
 }

@@ -1,35 +1,43 @@
 package io.sluice.models.moderation;
 
 import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.sluice.models.heads.HeadLoss;
+import io.sluice.models.heads.MinibatchTrainer;
 import io.sluice.models.weights.Tensor;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.IntConsumer;
 
 /**
- * Trains a {@link ModerationHead} on cached sentence features with DJL's Trainer on PyTorch (Adam, weighted
- * sigmoid cross-entropy, seeded shuffles). The encoder is frozen: only the head's two layers learn.
+ * Trains a {@link ModerationHead} on cached sentence features and lexical features with the heads' shared
+ * {@link MinibatchTrainer} (AdamW, sigmoid cross-entropy weighted towards rare categories, seeded shuffles).
+ * The encoder is frozen: only the head learns.
  */
 public final class ModerationHeadTrainer {
   public record Settings(int hiddenSize, float dropout, int epochs, int batchSize, float learningRate,
       float weightDecay, float maxPositiveWeight, long seed) {
     public static Settings defaults(long seed) {
       return new Settings(256, 0.2f, 40, 256, 1e-3f, 1e-4f, 8f, seed);
+    }
+  }
+
+  /** What the head reads per example: the sentence embedding and the lexical features. */
+  public record Inputs(float[][] embeddings, List<LexicalFeatures.Sparse> lexical) {
+    Inputs rows(List<Integer> idx) {
+      float[][] e = new float[idx.size()][];
+      List<LexicalFeatures.Sparse> l = new ArrayList<>();
+      for (int i = 0; i < e.length; i++) {
+        e[i] = embeddings[idx.get(i)];
+        l.add(lexical.get(idx.get(i)));
+      }
+      return new Inputs(e, l);
     }
   }
 
@@ -40,61 +48,62 @@ public final class ModerationHeadTrainer {
   }
 
   /** Returns the trained weights; {@code epochDone} sees each finished epoch's number. */
-  public List<Tensor> train(float[][] features, float[][] targets, IntConsumer epochDone) {
-    int labels = targets[0].length;
-    int input = features[0].length;
+  public List<Tensor> train(Inputs inputs, int buckets, float[][] targets, IntConsumer epochDone) {
     ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
-    ModerationHead head = new ModerationHead(input, settings.hiddenSize(), labels, settings.dropout());
-    try (Model model = Model.newInstance("moderation-head", Device.cpu(), "PyTorch")) {
-      model.setBlock(head.block());
-      DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedSigmoidLoss(positiveWeights(targets)))
-          .optOptimizer(Optimizer.adamW().optLearningRateTracker(Tracker.fixed(settings.learningRate()))
-              .optWeightDecays(settings.weightDecay()).build())
-          .optDevices(new Device[] {Device.cpu()});
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(new Shape(1, input));
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < features.length; i++) {
-          order.add(i);
-        }
-        Random random = new Random(settings.seed());
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-          Collections.shuffle(order, random);
-          for (int start = 0; start < order.size(); start += settings.batchSize()) {
-            List<Integer> batch = order.subList(start, Math.min(order.size(), start + settings.batchSize()));
-            try (NDManager step = trainer.getManager().newSubManager()) {
-              NDArray x = step.create(rows(features, batch));
-              NDArray y = step.create(rows(targets, batch));
-              try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDList logits = trainer.forward(new NDList(x));
-                gc.backward(trainer.getLoss().evaluate(new NDList(y), logits));
-              }
-              trainer.step();
-            }
-          }
-          epochDone.accept(epoch);
-        }
-        return head.toTensors();
-      }
+    ModerationHead head = new ModerationHead(inputs.embeddings()[0].length, settings.hiddenSize(), targets[0].length,
+        buckets, settings.dropout());
+    // the head's parameters live here, not in the training model's manager, so they outlive the training
+    try (NDManager parameters = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+      head.initialize(parameters);
+      fit(head, inputs, targets, epochDone);
+      return head.toTensors();
     }
   }
 
-  /** Sigmoid probabilities of a trained head on features, [row][label]. */
-  public static float[][] predict(List<Tensor> weights, int hiddenSize, float[][] features) {
+  private void fit(ModerationHead head, Inputs inputs, float[][] targets, IntConsumer epochDone) {
+    Random random = new Random(settings.seed());
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < targets.length; i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, random);
+    List<List<Integer>> batches = new ArrayList<>();
+    for (int start = 0; start < order.size(); start += settings.batchSize()) {
+      batches.add(order.subList(start, Math.min(order.size(), start + settings.batchSize())));
+    }
+    Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+        .optWeightDecays(settings.weightDecay()).build();
+    MinibatchTrainer.train(head, HeadLoss.sigmoid(positiveWeights(targets)), optimizer, head.inputShapes(),
+        new MinibatchTrainer.Batches() {
+          @Override
+          public int count() {
+            return batches.size();
+          }
+
+          @Override
+          public MinibatchTrainer.Batch get(int index, NDManager step) {
+            List<Integer> batch = batches.get(index);
+            Inputs x = inputs.rows(batch);
+            float[][] y = new float[batch.size()][];
+            for (int i = 0; i < y.length; i++) {
+              y[i] = targets[batch.get(i)];
+            }
+            return new MinibatchTrainer.Batch(ModerationHead.inputs(step, x.embeddings(), x.lexical()),
+                new NDList(step.create(y)));
+          }
+        }, settings.epochs(), random, epochDone);
+  }
+
+  /** Sigmoid probabilities of a trained head, [row][label]. */
+  public static float[][] predict(List<Tensor> weights, int hiddenSize, int buckets, Inputs inputs) {
     int labels = (int) weights.stream().filter(t -> t.name().equals("out.bias")).findFirst().orElseThrow().shape()[0];
-    ModerationHead head = new ModerationHead(features[0].length, hiddenSize, labels, 0f);
+    ModerationHead head = new ModerationHead(inputs.embeddings()[0].length, hiddenSize, labels, buckets, 0f);
     try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
       head.initialize(manager);
-      java.util.Map<String, Tensor> byName = new java.util.HashMap<>();
+      Map<String, Tensor> byName = new HashMap<>();
       weights.forEach(t -> byName.put(t.name(), t));
       head.load(byName);
-      NDArray p = Activation.sigmoid(head.logits(new ParameterStore(manager, false), manager.create(features), false));
-      float[] flat = p.toType(DataType.FLOAT32, false).toFloatArray();
-      float[][] out = new float[features.length][labels];
-      for (int i = 0; i < features.length; i++) {
-        System.arraycopy(flat, i * labels, out[i], 0, labels);
-      }
-      return out;
+      return head.probabilities(manager, inputs.embeddings(), inputs.lexical());
     }
   }
 
@@ -111,13 +120,5 @@ public final class ModerationHeadTrainer {
       w[j] = (float) Math.min(settings.maxPositiveWeight(), Math.max(1, Math.sqrt(ratio)));
     }
     return w;
-  }
-
-  private static float[][] rows(float[][] m, List<Integer> idx) {
-    float[][] out = new float[idx.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = m[idx.get(i)];
-    }
-    return out;
   }
 }

@@ -23,10 +23,12 @@ import java.util.Map;
  * A moderation model directory: the head's weights and what is needed to run them on a named embedded encoder.
  * <pre>
  *   config.json        {"format": "sluice-moderation-head", "encoder": "all-minilm-l6-v2", "pooling": "mean",
- *                       "input_size": 384, "hidden_size": 256, "max_tokens": 256, "window_stride": 64}
+ *                       "input_size": 384, "hidden_size": 256, "lexical_buckets": 65536,
+ *                       "max_tokens": 128, "window_stride": 32}
  *   labels.json        category names, index = output column
- *   thresholds.json    {"toxicity": 0.41, ...} chosen on dev (best F1)
- *   head.safetensors   hidden.weight/bias, out.weight/bias
+ *   thresholds.json    {"toxicity": 0.41, ...} chosen on the tuning split
+ *   head.safetensors   hidden.weight/bias, out.weight/bias, lexical.weight and lexical.idf (see ModerationHead
+ *                      and LexicalFeatures; absent with lexical_buckets 0)
  *   metrics.json, MODEL_CARD.md
  * </pre>
  * The encoder's own weights are not copied (they are on the classpath already), which keeps the directory small.
@@ -43,8 +45,11 @@ public record ModerationModelFiles(Config config, List<String> labels, Map<Strin
   static final String CARD = "MODEL_CARD.md";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public record Config(String encoder, String pooling, int inputSize, int hiddenSize, int maxTokens,
-      int windowStride) {}
+  public record Config(String encoder, String pooling, int inputSize, int hiddenSize, int lexicalBuckets,
+      int maxTokens, int windowStride) {}
+
+  /** Name of the idf vector of the lexical features in head.safetensors. */
+  static final String LEXICAL_IDF = "lexical.idf";
 
   public interface Source {
     byte[] read(String name) throws IOException;
@@ -72,7 +77,8 @@ public record ModerationModelFiles(Config config, List<String> labels, Map<Strin
       throw new IOException("not a moderation head directory: config.json format is not " + FORMAT);
     }
     Config config = new Config(c.path("encoder").asText(), c.path("pooling").asText("mean"),
-        c.path("input_size").asInt(), c.path("hidden_size").asInt(), c.path("max_tokens").asInt(256),
+        c.path("input_size").asInt(), c.path("hidden_size").asInt(), c.path("lexical_buckets").asInt(0),
+        c.path("max_tokens").asInt(256),
         c.path("window_stride").asInt(64));
     List<String> labels = List.of(JSON.readValue(source.read(LABELS), String[].class));
     Map<String, Float> thresholds = new LinkedHashMap<>();
@@ -89,6 +95,7 @@ public record ModerationModelFiles(Config config, List<String> labels, Map<Strin
     c.put("pooling", config.pooling());
     c.put("input_size", config.inputSize());
     c.put("hidden_size", config.hiddenSize());
+    c.put("lexical_buckets", config.lexicalBuckets());
     c.put("max_tokens", config.maxTokens());
     c.put("window_stride", config.windowStride());
     JSON.writeValue(dir.resolve(CONFIG).toFile(), c);
@@ -106,6 +113,19 @@ public record ModerationModelFiles(Config config, List<String> labels, Map<Strin
       out[c.ordinal()] = thresholds.getOrDefault(c.label(), 0.5f);
     }
     return out;
+  }
+
+  /** The lexical features the head was trained with, or null for a head without a lexical path. */
+  public LexicalFeatures lexicalFeatures() {
+    if (config.lexicalBuckets() == 0) {
+      return null;
+    }
+    Tensor idf = weights.get(LEXICAL_IDF);
+    if (idf == null || idf.data().length != config.lexicalBuckets()) {
+      throw new IllegalArgumentException("moderation head lacks " + LEXICAL_IDF + " of " + config.lexicalBuckets()
+          + " buckets");
+    }
+    return new LexicalFeatures(idf.data());
   }
 
   private static Map<String, Tensor> decode(byte[] safetensors) {

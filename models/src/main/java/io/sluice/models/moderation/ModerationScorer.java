@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Scores texts for every {@link ModerationCategory}. Long texts are scored per window and each category takes
- * its maximum over windows (harm anywhere in a document is harm in the document). Thread-safe; one instance per
+ * Scores texts for every {@link ModerationCategory}. Long texts are scored in pieces (token windows, or sentence
+ * chunks for our head) and a harm category takes its maximum over pieces (harm anywhere in a document is harm in
+ * the document; our head scores spam, a property of the whole message, by the pieces' mean). Thread-safe; one instance per
  * JVM is shared through the model cache.
  */
 public interface ModerationScorer extends AutoCloseable {

@@ -101,16 +101,21 @@ public final class TemplateExamples {
     return out;
   }
 
+  /** Template strata (see {@link #generate}) held out whole from training, for dev and for tuning. */
+  public record HeldOut(Set<String> dev, Set<String> tune) {}
+
   /**
-   * Template ids held out for dev: a seeded quarter of the templates of each label set (at least one of each
-   * set with three or more templates), so dev examples come from sentences the head never saw filled.
+   * Per label set, a seeded quarter of the templates for dev (at least one of each set with three or more
+   * templates) and the next fifth for tuning thresholds (at least one of each set with five or more), so held-out
+   * examples come from sentences the head never saw filled.
    */
-  public Set<String> devStrata(long seed) {
+  public HeldOut heldOut(long seed) {
     Map<Set<ModerationCategory>, List<Template>> byLabels = new LinkedHashMap<>();
     for (Template t : templates) {
       byLabels.computeIfAbsent(t.labels(), k -> new ArrayList<>()).add(t);
     }
     Set<String> dev = new LinkedHashSet<>();
+    Set<String> tune = new LinkedHashSet<>();
     Random random = new Random(seed);
     for (List<Template> group : byLabels.values()) {
       if (group.size() < 3) {
@@ -118,10 +123,12 @@ public final class TemplateExamples {
       }
       List<Template> shuffled = new ArrayList<>(group);
       Collections.shuffle(shuffled, random);
-      int n = Math.max(1, group.size() / 4);
-      shuffled.subList(0, n).forEach(t -> dev.add("template:" + t.id()));
+      int nDev = Math.max(1, group.size() / 4);
+      int nTune = group.size() < 5 ? 0 : Math.max(1, group.size() / 5);
+      shuffled.subList(0, nDev).forEach(t -> dev.add("template:" + t.id()));
+      shuffled.subList(nDev, nDev + nTune).forEach(t -> tune.add("template:" + t.id()));
     }
-    return dev;
+    return new HeldOut(dev, tune);
   }
 
   private String fill(String pattern, Random random) {

@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains the moderation head and writes a model directory (see {@link ModerationModelFiles}):
- * {@code TrainModeration --data DIR --out DIR [--seed N] [--cache DIR] [--epochs N]}.
+ * {@code TrainModeration --data DIR --out DIR [--seed N] [--cache DIR] [--epochs N] [--lr X]}.
  * Assembles the data ({@link ModerationDataset}), encodes every text once with the frozen embedded encoder
- * (cached), trains the head, picks per-category thresholds on the dev split and writes the card with counts,
- * the command and the dev metrics. Logs counts and progress only, never text.
+ * (cached), fits the lexical features' idf on the training texts, trains the head, picks per-category
+ * thresholds on the tuning split ({@link ModerationThresholds}) and writes the card with counts, the command and
+ * the dev metrics. Logs counts and progress only, never text.
  */
 public final class TrainModeration {
   private static final Logger LOG = LoggerFactory.getLogger(TrainModeration.class);
@@ -28,12 +29,13 @@ public final class TrainModeration {
   /** Training texts are encoded in windows this long; nearly all of them (tweets, SMS, templates) fit in one. */
   static final int TRAIN_MAX_TOKENS = 256;
   /**
-   * Inference windows, written to config.json: short, so harm in one sentence of a long document is not diluted
-   * by a long benign window (each category takes its maximum over windows), and close to the length of the
-   * training texts.
+   * Inference windows, written to config.json: documents are cut into chunks of at most
+   * {@link ModerationChunks#MAX_WORDS} words, which fit one window; a rare longer chunk is windowed.
    */
   static final int MAX_TOKENS = 128;
   static final int WINDOW_STRIDE = 32;
+  /** Hashed lexical feature buckets: half word n-grams, half character n-grams. */
+  static final int LEXICAL_BUCKETS = 1 << 16;
 
   private TrainModeration() {}
 
@@ -44,44 +46,60 @@ public final class TrainModeration {
         Long.parseLong(cli.optional("--seed", "13")),
         Path.of(cli.optional("--cache", System.getProperty("java.io.tmpdir") + "/sluice-moderation-cache")),
         Integer.parseInt(cli.optional("--epochs", String.valueOf(defaults.epochs()))),
+        Float.parseFloat(cli.optional("--lr", String.valueOf(defaults.learningRate()))),
         "scripts/train-moderation " + String.join(" ", args));
+  }
+
+  /** {@code sluice train moderation}: {@link #run(Path, Path, long, Path, int, float, String)} at the default rate. */
+  public static void run(Path data, Path out, long seed, Path cache, int epochs, String command) throws IOException {
+    run(data, out, seed, cache, epochs, ModerationHeadTrainer.Settings.defaults(seed).learningRate(), command);
   }
 
   /**
    * Trains and writes the model directory {@code out}; {@code command} is how the run was started, for the
-   * model card. {@code sluice train moderation} calls this too.
+   * model card.
    */
-  public static void run(Path data, Path out, long seed, Path cache, int epochs, String command) throws IOException {
+  public static void run(Path data, Path out, long seed, Path cache, int epochs, float learningRate, String command)
+      throws IOException {
     ModerationHeadTrainer.Settings defaults = ModerationHeadTrainer.Settings.defaults(seed);
     ModerationHeadTrainer.Settings settings = new ModerationHeadTrainer.Settings(defaults.hiddenSize(),
-        defaults.dropout(), epochs, defaults.batchSize(), defaults.learningRate(), defaults.weightDecay(),
+        defaults.dropout(), epochs, defaults.batchSize(), learningRate, defaults.weightDecay(),
         defaults.maxPositiveWeight(), seed);
     long started = System.nanoTime();
 
     ModerationDataset dataset = ModerationDataset.assemble(data, seed);
-    LOG.info("dataset: {} train, {} dev, {} unreadable rows skipped", dataset.train().size(), dataset.dev().size(),
-        dataset.skippedRows());
+    LOG.info("dataset: {} train, {} tune, {} dev, {} unreadable rows skipped", dataset.train().size(),
+        dataset.tune().size(), dataset.dev().size(), dataset.skippedRows());
     ModelSpec spec = ModelSpec.embedded(ENCODER).withWindowing(TRAIN_MAX_TOKENS, WINDOW_STRIDE, 16384, 64);
     float[][] trainX;
+    float[][] tuneX;
     float[][] devX;
     try (EncoderModel encoder = ModelLoader.loadEncoder(spec, 0)) {
       FeatureCache features = new FeatureCache(cache);
       devX = features.features(encoder, texts(dataset.dev()), n -> progress("dev", n, dataset.dev().size()));
+      tuneX = features.features(encoder, texts(dataset.tune()), n -> progress("tune", n, dataset.tune().size()));
       trainX = features.features(encoder, texts(dataset.train()), n -> progress("train", n, dataset.train().size()));
     }
     double encodeSeconds = (System.nanoTime() - started) / 1e9;
-    List<Tensor> weights = new ModerationHeadTrainer(settings).train(trainX, targets(dataset.train()),
-        epoch -> LOG.info("epoch {}/{}", epoch, settings.epochs()));
-    float[][] devScores = ModerationHeadTrainer.predict(weights, settings.hiddenSize(), devX);
-    float[] thresholds = chooseThresholds(dataset.dev(), devScores);
+    LexicalFeatures lexical = LexicalFeatures.fit(texts(dataset.train()), LEXICAL_BUCKETS);
+    List<Tensor> weights = new ModerationHeadTrainer(settings).train(inputs(trainX, dataset.train(), lexical),
+        LEXICAL_BUCKETS, targets(dataset.train()), epoch -> LOG.info("epoch {}/{}", epoch, settings.epochs()));
+    float[][] tuneScores = ModerationHeadTrainer.predict(weights, settings.hiddenSize(), LEXICAL_BUCKETS,
+        inputs(tuneX, dataset.tune(), lexical));
+    float[] thresholds = ModerationThresholds.choose(dataset.tune(), tuneScores, dataset::tuneWeight);
+    float[][] devScores = ModerationHeadTrainer.predict(weights, settings.hiddenSize(), LEXICAL_BUCKETS,
+        inputs(devX, dataset.dev(), lexical));
 
-    List<ModerationEvaluation.CategoryRow> rows = ModerationEvaluation.perCategory(dataset.dev(), devScores, thresholds);
-    double davidson = ModerationEvaluation.davidsonMacroF1(dataset.dev(), devScores, thresholds, dataset::devWeight);
-    double[] sms = ModerationEvaluation.sourcePrf(dataset.dev(), devScores, thresholds, "sms",
-        ModerationCategory.SPAM, dataset::devWeight);
-    double wallSeconds = (System.nanoTime() - started) / 1e9;
-    LOG.info("dev: Davidson macro-F1 {}, SMS spam F1 {}; wall {} s", ModerationEvaluation.fmt(davidson),
-        ModerationEvaluation.fmt(sms[2]), Math.round(wallSeconds));
+    ModerationModelCard.Results results = new ModerationModelCard.Results(
+        ModerationEvaluation.perCategory(dataset.dev(), devScores, thresholds),
+        ModerationEvaluation.davidson(dataset.dev(), devScores, thresholds, dataset::devWeight),
+        ModerationEvaluation.sourcePrf(dataset.dev(), devScores, thresholds, "sms", ModerationCategory.SPAM,
+            dataset::devWeight),
+        ModerationEvaluation.davidson(dataset.tune(), tuneScores, thresholds, dataset::tuneWeight).macroF1(),
+        encodeSeconds, (System.nanoTime() - started) / 1e9);
+    LOG.info("dev: Davidson macro-F1 {} (tuning split {}), SMS spam F1 {}; wall {} s",
+        ModerationEvaluation.fmt(results.davidson().macroF1()), ModerationEvaluation.fmt(results.davidsonTuneMacroF1()),
+        ModerationEvaluation.fmt(results.sms()[2]), Math.round(results.wallSeconds()));
 
     Map<String, Float> thresholdMap = new LinkedHashMap<>();
     for (ModerationCategory c : ModerationCategory.values()) {
@@ -89,37 +107,37 @@ public final class TrainModeration {
     }
     Map<String, Tensor> weightMap = new LinkedHashMap<>();
     weights.forEach(t -> weightMap.put(t.name(), t));
+    weightMap.put(ModerationModelFiles.LEXICAL_IDF, new Tensor(ModerationModelFiles.LEXICAL_IDF,
+        new long[] {LEXICAL_BUCKETS}, lexical.idf()));
     ModerationModelFiles files = new ModerationModelFiles(new ModerationModelFiles.Config(ENCODER, "mean",
-        trainX[0].length, settings.hiddenSize(), MAX_TOKENS, WINDOW_STRIDE), labels(), thresholdMap, weightMap);
-    ObjectNode metrics = metricsJson(rows, davidson, sms);
-    String card = new ModerationModelCard(dataset, settings, command, rows, davidson, sms,
-        encodeSeconds, wallSeconds).render();
-    files.write(out, metrics, card);
+        trainX[0].length, settings.hiddenSize(), LEXICAL_BUCKETS, MAX_TOKENS, WINDOW_STRIDE), labels(), thresholdMap,
+        weightMap);
+    String card = new ModerationModelCard(dataset, settings, command, results).render();
+    files.write(out, metricsJson(results), card);
     LOG.info("wrote moderation model to {}", out);
   }
 
-  /** Best-F1 threshold per category on dev. */
-  static float[] chooseThresholds(List<LabeledText> dev, float[][] scores) {
-    float[] t = new float[ModerationCategory.count()];
-    for (ModerationCategory c : ModerationCategory.values()) {
-      boolean[] gold = new boolean[dev.size()];
-      for (int i = 0; i < gold.length; i++) {
-        gold[i] = dev.get(i).has(c);
-      }
-      t[c.ordinal()] = (float) BinaryMetrics.bestF1Threshold(ModerationEvaluation.column(scores, c.ordinal()), gold);
-    }
-    return t;
+  private static ModerationHeadTrainer.Inputs inputs(float[][] embeddings, List<LabeledText> examples,
+      LexicalFeatures lexical) {
+    return new ModerationHeadTrainer.Inputs(embeddings, examples.stream().map(e -> lexical.of(e.text())).toList());
   }
 
-  private static ObjectNode metricsJson(List<ModerationEvaluation.CategoryRow> rows, double davidson,
-      double[] sms) {
+  private static ObjectNode metricsJson(ModerationModelCard.Results results) {
     ObjectNode m = new ObjectMapper().createObjectNode();
-    m.put("davidson_macro_f1", davidson);
-    m.put("sms_spam_precision", sms[0]);
-    m.put("sms_spam_recall", sms[1]);
-    m.put("sms_spam_f1", sms[2]);
+    m.put("davidson_macro_f1", results.davidson().macroF1());
+    m.put("davidson_tune_macro_f1", results.davidsonTuneMacroF1());
+    ObjectNode perClass = m.putObject("davidson_dev");
+    for (int k = 0; k < ModerationEvaluation.DAVIDSON_CLASSES.size(); k++) {
+      ObjectNode n = perClass.putObject(ModerationEvaluation.DAVIDSON_CLASSES.get(k));
+      n.put("precision", results.davidson().precision()[k]);
+      n.put("recall", results.davidson().recall()[k]);
+      n.put("f1", results.davidson().f1()[k]);
+    }
+    m.put("sms_spam_precision", results.sms()[0]);
+    m.put("sms_spam_recall", results.sms()[1]);
+    m.put("sms_spam_f1", results.sms()[2]);
     ObjectNode per = m.putObject("dev");
-    for (ModerationEvaluation.CategoryRow r : rows) {
+    for (ModerationEvaluation.CategoryRow r : results.rows()) {
       ObjectNode n = per.putObject(r.category().label());
       n.put("positives", r.positives());
       n.put("examples", r.total());

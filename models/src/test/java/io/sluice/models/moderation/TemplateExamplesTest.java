@@ -26,15 +26,18 @@ class TemplateExamplesTest {
   }
 
   @Test
-  void generationIsSeededAndDevHoldsOutWholeTemplates() {
+  void generationIsSeededAndDevAndTuningHoldOutDisjointWholeTemplates() {
     TemplateExamples t = TemplateExamples.bundled();
     assertEquals(t.generate(10, 7), t.generate(10, 7));
     assertTrue(!t.generate(10, 7).equals(t.generate(10, 8)));
-    Set<String> dev = t.devStrata(7);
+    TemplateExamples.HeldOut heldOut = t.heldOut(7);
+    Set<String> dev = heldOut.dev();
     assertFalse(dev.isEmpty());
+    assertFalse(heldOut.tune().isEmpty());
+    assertTrue(java.util.Collections.disjoint(dev, heldOut.tune()), "a template is in dev or tuning, not both");
     Set<String> all = t.generate(3, 7).stream().map(LabeledText::stratum).collect(Collectors.toSet());
-    assertTrue(all.containsAll(dev));
-    assertTrue(dev.size() < all.size() / 2, "a quarter of templates, not most");
+    assertTrue(all.containsAll(dev) && all.containsAll(heldOut.tune()));
+    assertTrue(dev.size() + heldOut.tune().size() < all.size() / 2, "a quarter and a fifth of templates, not most");
   }
 
   @Test
@@ -53,10 +56,13 @@ class TemplateExamplesTest {
       examples.add(new LabeledText("b" + i, Set.of(ModerationCategory.SPAM), "s", "small"));
     }
     List<LabeledText> train = new java.util.ArrayList<>();
+    List<LabeledText> tune = new java.util.ArrayList<>();
     List<LabeledText> dev = new java.util.ArrayList<>();
-    ModerationDataset.splitByStratum(examples, 0.15, 3, train, dev);
+    ModerationDataset.splitByStratum(examples, 0.15, 3, train, tune, dev);
     assertEquals(15, dev.stream().filter(e -> e.stratum().equals("big")).count());
     assertEquals(3, dev.stream().filter(e -> e.stratum().equals("small")).count());
-    assertEquals(120, train.size() + dev.size());
+    assertEquals(15, tune.stream().filter(e -> e.stratum().equals("big")).count());
+    assertTrue(java.util.Collections.disjoint(dev, tune), "tuning and dev examples are distinct");
+    assertEquals(120, train.size() + tune.size() + dev.size());
   }
 }
