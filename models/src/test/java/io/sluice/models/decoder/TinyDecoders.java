@@ -19,34 +19,34 @@ import java.util.Map;
 import java.util.Random;
 
 /** Small random decoders of each architecture, written as Hugging Face model directories. */
-final class TinyDecoders {
-  static final int VOCAB = 300;
-  static final List<String> SPECIALS = List.of("<|endoftext|>", "<|im_start|>", "<|im_end|>");
-  static final int EOS = VOCAB - 3;
+public final class TinyDecoders {
+  public static final int VOCAB = 300;
+  public static final List<String> SPECIALS = List.of("<|endoftext|>", "<|im_start|>", "<|im_end|>");
+  public static final int EOS = VOCAB - 3;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TinyDecoders() {}
 
   /** Llama 3.x style: grouped-query attention, llama3 rope scaling whose bands all occur at head_dim 8. */
-  static DecoderConfig llama(boolean tied) {
+  public static DecoderConfig llama(boolean tied) {
     return new DecoderConfig("llama", VOCAB, 32, 2, 4, 2, 8, 48, 256, 1e-5f,
         RopeSettings.llama3(100, 8, 1, 4, 32), tied, false, false, false, false);
   }
 
   /** Qwen2.5 style: q/k/v biases, no o_proj bias. */
-  static DecoderConfig qwen2(boolean tied) {
+  public static DecoderConfig qwen2(boolean tied) {
     return new DecoderConfig("qwen2", VOCAB, 32, 2, 4, 1, 8, 40, 256, 1e-6f, RopeSettings.plain(10000), tied,
         true, false, false, false);
   }
 
   /** Qwen3 style: per-head q/k RMSNorm and a head_dim that is not hidden / heads. */
-  static DecoderConfig qwen3(boolean tied) {
+  public static DecoderConfig qwen3(boolean tied) {
     return new DecoderConfig("qwen3", VOCAB, 24, 2, 4, 2, 12, 40, 256, 1e-6f, RopeSettings.plain(1000000), tied,
         false, false, false, true);
   }
 
   /** Random weights under HF names; norms near 1 and biases non-zero so that every term matters. */
-  static Map<String, Tensor> randomWeights(DecoderConfig c, long seed) {
+  public static Map<String, Tensor> randomWeights(DecoderConfig c, long seed) {
     Random r = new Random(seed);
     Map<String, Tensor> w = new LinkedHashMap<>();
     int h = c.hiddenSize();
@@ -96,13 +96,13 @@ final class TinyDecoders {
   }
 
   /** config.json, model.safetensors (FP32), tokenizer.json and generation_config.json. */
-  static Path write(Path dir, DecoderConfig c, Map<String, Tensor> weights) throws IOException {
+  public static Path write(Path dir, DecoderConfig c, Map<String, Tensor> weights) throws IOException {
     writeMetadata(dir, c);
     SafetensorsWriter.write(dir.resolve("model.safetensors"), weights.values());
     return dir;
   }
 
-  static void writeMetadata(Path dir, DecoderConfig c) throws IOException {
+  public static void writeMetadata(Path dir, DecoderConfig c) throws IOException {
     Files.createDirectories(dir);
     ObjectNode config = c.toJson(JSON);
     config.put("eos_token_id", EOS);
@@ -115,7 +115,7 @@ final class TinyDecoders {
   }
 
   /** The same weights as BF16 safetensors in two shards with model.safetensors.index.json. */
-  static void writeShardedBf16(Path dir, DecoderConfig c, Map<String, Tensor> weights) throws IOException {
+  public static void writeShardedBf16(Path dir, DecoderConfig c, Map<String, Tensor> weights) throws IOException {
     writeMetadata(dir, c);
     List<Tensor> all = new ArrayList<>(weights.values());
     int half = all.size() / 2;
@@ -158,7 +158,7 @@ final class TinyDecoders {
   }
 
   /** Rounds weights to BF16 the way writeShardedBf16 stores them (truncation), for comparisons. */
-  static Map<String, Tensor> truncatedToBf16(Map<String, Tensor> weights) {
+  public static Map<String, Tensor> truncatedToBf16(Map<String, Tensor> weights) {
     Map<String, Tensor> out = new LinkedHashMap<>();
     for (Tensor t : weights.values()) {
       float[] d = t.data().clone();
