@@ -49,6 +49,15 @@ public record DecoderCheckpoint(
     }
   }
 
+  /** generation_config.json of a model directory, or an empty object when it has none. */
+  public static JsonNode readGenerationConfig(Path dir) {
+    try {
+      return optional(dir, GENERATION_CONFIG);
+    } catch (IOException e) {
+      throw new WeightFormatException("cannot read " + GENERATION_CONFIG + " of " + dir.getFileName(), e);
+    }
+  }
+
   private static Path required(Path dir, String name) {
     Path p = dir.resolve(name);
     if (!Files.isRegularFile(p)) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.sluice.models.encoder.HfParameterNames;
 import io.sluice.models.encoder.WeightLoader;
 import io.sluice.models.weights.Tensor;
 import java.util.Arrays;
@@ -63,6 +64,16 @@ public final class LoadedDecoder implements AutoCloseable {
 
   public DecoderConfig config() {
     return model.config();
+  }
+
+  /** The weights under their Hugging Face names, in FP32, e.g. to save random weights as a model directory. */
+  public Map<String, Tensor> exportWeights() {
+    Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+    HfParameterNames.of(model).forEach((name, p) -> {
+      NDArray a = p.getArray().toType(DataType.FLOAT32, false);
+      out.put(name, new Tensor(name, a.getShape().getShape(), a.toFloatArray()));
+    });
+    return out;
   }
 
   public KvCache newCache(int slots, int capacity) {

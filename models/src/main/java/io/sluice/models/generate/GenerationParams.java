@@ -19,7 +19,7 @@ public record GenerationParams(
     int maxNewTokens,
     long seed,
     Set<Integer> stopTokens,
-    List<String> stopStrings) {
+    List<String> stopStrings) implements java.io.Serializable {
 
   public GenerationParams {
     if (sample && !(temperature > 0)) {
@@ -74,6 +74,11 @@ public record GenerationParams(
   public GenerationParams sampling(double newTemperature, int newTopK, double newTopP) {
     return new GenerationParams(true, newTemperature, newTopK, newTopP, repetitionPenalty, maxNewTokens, seed,
         stopTokens, stopStrings);
+  }
+
+  public GenerationParams greedyDecoding() {
+    return new GenerationParams(false, temperature, topK, topP, repetitionPenalty, maxNewTokens, seed, stopTokens,
+        stopStrings);
   }
 
   public GenerationParams withRepetitionPenalty(double penalty) {
