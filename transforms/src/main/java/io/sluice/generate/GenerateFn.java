@@ -1,7 +1,7 @@
 package io.sluice.generate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.models.ModelSpec;
+import io.sluice.models.generate.CheckedGeneration;
 import io.sluice.models.generate.DecoderLoader;
 import io.sluice.models.generate.DecoderModel;
 import io.sluice.models.generate.GenerationParams;
@@ -13,23 +13,21 @@ import io.sluice.schemas.DeadLetter;
 import io.sluice.transforms.BatchingDoFn;
 import io.sluice.transforms.DeadLetters;
 import io.sluice.transforms.SluiceMetrics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Generates for a batch of prompts; outputs failing the schema check are retried (seed + attempt) up to the
- * configured attempts, all retries of a batch generated together.
+ * Generates for a batch of prompts; outputs failing the schema check are retried with new seeds up to the
+ * configured attempts (see {@link CheckedGeneration}), then dead-lettered with the reason.
  */
 final class GenerateFn extends BatchingDoFn<GenerationPrompt, Generation> {
   private static final String STAGE = "generate";
-  private static final long RETRY_SEED_STEP = 0x632BE59BD9B4E019L;
   private final GenerateSettings settings;
   private final TupleTag<Generation> generatedTag;
   private final TupleTag<DeadLetter> deadTag;
@@ -62,11 +60,7 @@ final class GenerateFn extends BatchingDoFn<GenerationPrompt, Generation> {
     DecoderModel model = lease.get();
     params = settings.params() != null ? settings.params() : model.defaults();
     if (settings.schemaJson() != null) {
-      try {
-        structured = StructuredOutput.forSchema(new ObjectMapper().readTree(settings.schemaJson()), model);
-      } catch (IOException e) {
-        throw new UncheckedIOException("the output schema is not valid JSON", e);
-      }
+      structured = StructuredOutput.forSchema(settings.schemaJson(), model, params.maxNewTokens());
     }
   }
 
@@ -86,51 +80,43 @@ final class GenerateFn extends BatchingDoFn<GenerationPrompt, Generation> {
   @Override
   protected void processBatch(List<GenerationPrompt> prompts, Outputs outputs) {
     DecoderModel model = lease.get();
-    List<Attempt> pending = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
+    List<GenerationRequest> requests = new ArrayList<>();
     for (int i = 0; i < prompts.size(); i++) {
       GenerationPrompt p = prompts.get(i);
       try {
-        pending.add(new Attempt(i, p, encode(model, p), p.seedUnder(settings.jobSeed()), 1));
+        requests.add(new GenerationRequest(p.id(), encode(model, p), params.withSeed(p.seedUnder(settings.jobSeed())),
+            structured == null ? null : structured.constraints()));
+        indexes.add(i);
       } catch (RuntimeException e) {
         deadLetter(outputs, i, p, GenerateMetrics.BAD_PROMPT, e.getMessage());
       }
     }
     long started = System.nanoTime();
-    long tokens = 0;
-    while (!pending.isEmpty()) {
-      List<GenerationRequest> requests = new ArrayList<>();
-      for (Attempt a : pending) {
-        requests.add(new GenerationRequest(a.prompt.id(), a.ids, params.withSeed(a.seed),
-            structured == null ? null : structured.constraints()));
-      }
-      List<GenerationResult> results = model.newGenerator(settings.batchSize()).generate(requests);
-      List<Attempt> again = new ArrayList<>();
-      for (int r = 0; r < results.size(); r++) {
-        Attempt a = pending.get(r);
-        GenerationResult result = results.get(r);
-        tokens += result.generatedTokens();
-        promptTokens.inc(result.promptTokens());
-        generatedTokens.inc(result.generatedTokens());
-        String problem = result.finish() == GenerationResult.FinishReason.ERROR ? null
-            : structured == null ? null : structured.check().problem(result.text());
-        if (result.finish() == GenerationResult.FinishReason.ERROR) {
-          deadLetter(outputs, a.index, a.prompt, GenerateMetrics.GENERATION_FAILED, result.error());
-        } else if (problem == null) {
-          generations.inc();
-          outputs.output(generatedTag, new Generation(a.prompt.id(), result.text(), result.promptTokens(),
-              result.generatedTokens(), result.finish().name().toLowerCase(java.util.Locale.ROOT), a.number, a.seed),
-              a.index);
-        } else if (a.number >= settings.attempts()) {
-          deadLetter(outputs, a.index, a.prompt, GenerateMetrics.INVALID_OUTPUT,
-              "output failed the schema check after " + a.number + " attempts: " + problem);
-        } else {
-          retries.inc();
-          again.add(new Attempt(a.index, a.prompt, a.ids, a.seed + RETRY_SEED_STEP, a.number + 1));
-        }
-      }
-      pending = again;
-    }
+    List<CheckedGeneration.Outcome> outcomes = CheckedGeneration.generate(model.newGenerator(settings.batchSize()),
+        requests, structured == null ? null : structured.check(), settings.attempts());
     long nanos = System.nanoTime() - started;
+    long tokens = 0;
+    for (int r = 0; r < outcomes.size(); r++) {
+      CheckedGeneration.Outcome o = outcomes.get(r);
+      GenerationPrompt p = prompts.get(indexes.get(r));
+      GenerationResult result = o.result();
+      tokens += result.generatedTokens();
+      promptTokens.inc(result.promptTokens());
+      generatedTokens.inc(result.generatedTokens());
+      retries.inc(o.attempts() - 1L);
+      if (result.finish() == GenerationResult.FinishReason.ERROR) {
+        deadLetter(outputs, indexes.get(r), p, GenerateMetrics.GENERATION_FAILED, result.error());
+      } else if (o.problem() != null) {
+        deadLetter(outputs, indexes.get(r), p, GenerateMetrics.INVALID_OUTPUT,
+            "output failed the schema check after " + o.attempts() + " attempts: " + o.problem());
+      } else {
+        generations.inc();
+        outputs.output(generatedTag, new Generation(p.id(), result.text(), result.promptTokens(),
+            result.generatedTokens(), result.finish().name().toLowerCase(Locale.ROOT), o.attempts(), o.seed()),
+            indexes.get(r));
+      }
+    }
     batchMillis.update(nanos / 1_000_000);
     if (nanos > 0) {
       tokensPerSecond.update(Math.round(tokens / (nanos / 1e9)));
@@ -154,6 +140,4 @@ final class GenerateFn extends BatchingDoFn<GenerationPrompt, Generation> {
         p.prompt() != null ? p.prompt() : p.messagesJson()), index);
   }
 
-  /** One try at one record. */
-  private record Attempt(int index, GenerationPrompt prompt, long[] ids, long seed, int number) {}
 }

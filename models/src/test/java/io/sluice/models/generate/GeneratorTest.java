@@ -162,6 +162,26 @@ class GeneratorTest {
     assertTrue(results.get(1).finish() != FinishReason.ERROR, "the other request is unaffected");
   }
 
+  @Test
+  void outputsFailingTheCheckAreRetriedWithNewSeedsThenReportedWithTheReason() {
+    GenerationParams p = model.defaults().sampling(1.0, 0, 1.0).withMaxNewTokens(3).withSeed(10);
+    List<GenerationRequest> requests = List.of(new GenerationRequest("x", model.encodePrompt("x"), p, null),
+        new GenerationRequest("y", model.encodePrompt("y"), p.withSeed(20), null));
+    List<CheckedGeneration.Outcome> never = CheckedGeneration.generate(model.newGenerator(2), requests,
+        text -> "never good enough", 3);
+    for (CheckedGeneration.Outcome o : never) {
+      assertEquals(3, o.attempts());
+      assertEquals("never good enough", o.problem());
+      assertTrue(o.failed());
+    }
+    assertEquals(10 + 2 * CheckedGeneration.RETRY_SEED_STEP, never.get(0).seed());
+    int[] checks = {0};
+    List<CheckedGeneration.Outcome> second = CheckedGeneration.generate(model.newGenerator(2), requests,
+        text -> checks[0]++ < 2 ? "the first attempts fail" : null, 5);
+    assertTrue(second.stream().allMatch(o -> !o.failed() && o.attempts() == 2), second.toString());
+    assertEquals(20 + CheckedGeneration.RETRY_SEED_STEP, second.get(1).seed());
+  }
+
   private static boolean contains(long[] a, int before, long v) {
     for (int i = 0; i < before; i++) {
       if (a[i] == v) {
