@@ -108,7 +108,7 @@ public final class EncoderBenchmark {
     return "unknown";
   }
 
-  private static String option(String[] args, String name, String fallback) {
+  static String option(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];
@@ -117,7 +117,7 @@ public final class EncoderBenchmark {
     return fallback;
   }
 
-  private static int[] ints(String csv) {
+  static int[] ints(String csv) {
     List<Integer> out = new ArrayList<>();
     for (String s : csv.split(",")) {
       out.add(Integer.parseInt(s.trim()));
