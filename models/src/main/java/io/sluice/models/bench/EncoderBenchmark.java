@@ -108,6 +108,7 @@ public final class EncoderBenchmark {
     return "unknown";
   }
 
+  /** The value after {@code name} in args, or fallback; shared by the benchmarks of this package. */
   static String option(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
@@ -117,7 +118,7 @@ public final class EncoderBenchmark {
     return fallback;
   }
 
-  static int[] ints(String csv) {
+  private static int[] ints(String csv) {
     List<Integer> out = new ArrayList<>();
     for (String s : csv.split(",")) {
       out.add(Integer.parseInt(s.trim()));

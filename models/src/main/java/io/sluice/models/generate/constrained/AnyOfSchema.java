@@ -77,6 +77,11 @@ final class AnyOfSchema implements ValueSchema {
     }
 
     @Override
+    Frame withParent(Frame newParent) {
+      return new Choice(newParent, schema);
+    }
+
+    @Override
     boolean sameLocalState(Frame other) {
       return schema == ((Choice) other).schema;
     }

@@ -113,6 +113,11 @@ final class ArraySchema implements ValueSchema {
     }
 
     @Override
+    Frame withParent(Frame newParent) {
+      return new ArrayFrame(newParent, schema, phase, count);
+    }
+
+    @Override
     boolean sameLocalState(Frame other) {
       ArrayFrame that = (ArrayFrame) other;
       return schema == that.schema && phase == that.phase && count == that.count;

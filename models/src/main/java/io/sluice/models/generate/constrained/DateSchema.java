@@ -93,7 +93,11 @@ final class DateSchema implements ValueSchema {
         return b == '"' ? parent : null;
       }
       String longer = written + (char) b;
-      return b < 0x80 && isDatePrefix(longer) ? new DateFrame(parent, canonicalYear(longer)) : null;
+      if (b >= 0x80 || !isDatePrefix(longer)) {
+        return null;
+      }
+      // a whole date only waits for its closing quote: all of them are one state
+      return new DateFrame(parent, longer.length() == LENGTH ? "2000-01-01" : canonicalYear(longer));
     }
 
     @Override
@@ -104,6 +108,11 @@ final class DateSchema implements ValueSchema {
     @Override
     int bytesToEnd() {
       return written == null ? LENGTH + 2 : LENGTH - written.length() + 1;
+    }
+
+    @Override
+    Frame withParent(Frame newParent) {
+      return new DateFrame(newParent, written);
     }
 
     @Override

@@ -26,9 +26,48 @@ abstract class Frame {
   /** The fewest bytes that finish this frame's value, not counting what the parents still need. */
   abstract int bytesToEnd();
 
-  /** The same state as far as any token of at most {@code horizon} bytes can tell; the key masks are cached by. */
-  Frame cacheKey(int horizon) {
+  /** This frame on top of another parent (the frame's own position unchanged). */
+  abstract Frame withParent(Frame newParent);
+
+  /** This frame as far as a token of at most {@code horizon} bytes can tell (a long count left becomes horizon). */
+  Frame normalized(int horizon) {
     return this;
+  }
+
+  /** How many more plain printable ASCII characters this frame takes without any other change (free text). */
+  int plainCharactersAllowed() {
+    return 0;
+  }
+
+  /**
+   * The top {@code keep} frames of a state over a stand-in for the rest, the top one normalized: the key under which
+   * a mask is cached when computing it touched only those frames (what lies below cannot change it).
+   */
+  static Frame truncate(Frame state, int keep, int horizon) {
+    Frame[] top = new Frame[keep];
+    Frame frame = state;
+    for (int i = 0; i < keep; i++) {
+      top[i] = frame;
+      frame = frame.parent;
+    }
+    Frame key = frame == null ? null : Unreachable.INSTANCE;
+    for (int i = keep - 1; i >= 0; i--) {
+      key = i == keep - 1 && key == null ? top[i] : top[i].withParent(key);
+    }
+    return key.normalized(horizon);
+  }
+
+  static int depth(Frame state) {
+    int depth = 0;
+    for (Frame frame = state; frame != null; frame = frame.parent) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /** Told of each frame that {@link #advance(Frame, int, Consumer)} asks to take a byte. */
+  interface Consumer {
+    void visited(Frame frame);
   }
 
   abstract boolean sameLocalState(Frame other);
@@ -37,7 +76,13 @@ abstract class Frame {
 
   /** The state after byte b, ending finished values as needed; null when b cannot come next. */
   static Frame advance(Frame state, int b) {
+    return advance(state, b, frame -> { });
+  }
+
+  /** {@link #advance(Frame, int)} telling {@code visitor} which frames it consulted. */
+  static Frame advance(Frame state, int b, Consumer visitor) {
     for (Frame frame = state; frame != null; frame = frame.parent) {
+      visitor.visited(frame);
       Frame next = frame.consume(b);
       if (next != null) {
         return next;
@@ -124,6 +169,50 @@ abstract class Frame {
     @Override
     int localHash() {
       return 17;
+    }
+
+    @Override
+    Frame withParent(Frame newParent) {
+      return this;
+    }
+  }
+
+  /** Stands for enclosing frames that no token can reach in a cache key: takes nothing, ends nothing. */
+  static final class Unreachable extends Frame {
+    static final Unreachable INSTANCE = new Unreachable();
+
+    private Unreachable() {
+      super(null);
+    }
+
+    @Override
+    Frame consume(int b) {
+      return null;
+    }
+
+    @Override
+    boolean canEnd() {
+      return false;
+    }
+
+    @Override
+    int bytesToEnd() {
+      return 0;
+    }
+
+    @Override
+    boolean sameLocalState(Frame other) {
+      return true;
+    }
+
+    @Override
+    int localHash() {
+      return 19;
+    }
+
+    @Override
+    Frame withParent(Frame newParent) {
+      return this;
     }
   }
 }

@@ -106,6 +106,11 @@ final class LiteralSchema implements ValueSchema {
     }
 
     @Override
+    Frame withParent(Frame newParent) {
+      return new LiteralFrame(newParent, schema, candidate, matched);
+    }
+
+    @Override
     boolean sameLocalState(Frame other) {
       LiteralFrame that = (LiteralFrame) other;
       return schema == that.schema && candidate == that.candidate && matched == that.matched;

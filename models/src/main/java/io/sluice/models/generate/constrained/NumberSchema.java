@@ -95,6 +95,11 @@ final class NumberSchema implements ValueSchema {
     }
 
     @Override
+    Frame withParent(Frame newParent) {
+      return new NumberFrame(newParent, integer, phase, digits);
+    }
+
+    @Override
     boolean sameLocalState(Frame other) {
       NumberFrame that = (NumberFrame) other;
       return integer == that.integer && phase == that.phase && digits == that.digits;

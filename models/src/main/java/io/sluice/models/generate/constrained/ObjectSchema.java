@@ -198,6 +198,11 @@ final class ObjectSchema implements ValueSchema {
     }
 
     @Override
+    Frame withParent(Frame newParent) {
+      return new ObjectFrame(newParent, schema, phase, next, candidate, matched);
+    }
+
+    @Override
     boolean sameLocalState(Frame other) {
       ObjectFrame that = (ObjectFrame) other;
       return schema == that.schema && phase == that.phase && next == that.next && candidate == that.candidate

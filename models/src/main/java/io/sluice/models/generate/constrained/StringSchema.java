@@ -142,8 +142,18 @@ final class StringSchema implements ValueSchema {
     }
 
     @Override
-    Frame cacheKey(int horizon) {
+    Frame normalized(int horizon) {
       return charsLeft > horizon ? new StringFrame(parent, phase, horizon, pending, low, high) : this;
+    }
+
+    @Override
+    int plainCharactersAllowed() {
+      return phase == CHARS ? charsLeft : 0;
+    }
+
+    @Override
+    Frame withParent(Frame newParent) {
+      return new StringFrame(newParent, phase, charsLeft, pending, low, high);
     }
 
     @Override

@@ -19,6 +19,14 @@ final class TokenTrie {
   private final int[] tokenStart;
   private final int[] tokenCount;
   private final int[] tokenIds;
+  /** Token ids in depth-first order, so each subtree's tokens are one range [subtreeStart, subtreeEnd). */
+  private final int[] subtreeTokenIds;
+  private final int[] subtreeStart;
+  private final int[] subtreeEnd;
+  /** Bytes from a node down to its deepest token. */
+  private final int[] height;
+  /** True when every byte below the node is plain string text (printable ASCII, no quote, no backslash). */
+  private final boolean[] plainBelow;
 
   TokenTrie(TokenVocabulary vocabulary) {
     List<TreeMap<Integer, Integer>> children = new ArrayList<>();
@@ -71,6 +79,58 @@ final class TokenTrie {
         tokenIds[ids++] = id;
       }
     }
+    height = new int[nodes];
+    plainBelow = new boolean[nodes];
+    // children are created after their parents, so a reverse pass sees every child first
+    for (int node = nodes - 1; node >= 0; node--) {
+      boolean plain = true;
+      for (int edge = childStart[node]; edge < childStart[node] + childCount[node]; edge++) {
+        height[node] = Math.max(height[node], 1 + height[childNode[edge]]);
+        plain &= isPlainText(childLabel[edge]) && plainBelow[childNode[edge]];
+      }
+      plainBelow[node] = plain;
+    }
+    subtreeTokenIds = new int[ids];
+    subtreeStart = new int[nodes];
+    subtreeEnd = new int[nodes];
+    numberSubtrees(ROOT, 0);
+  }
+
+  /** Lists the tokens of node's subtree from position next on; returns the position after them. */
+  private int numberSubtrees(int node, int next) {
+    subtreeStart[node] = next;
+    for (int i = tokenStart[node]; i < tokenStart[node] + tokenCount[node]; i++) {
+      subtreeTokenIds[next++] = tokenIds[i];
+    }
+    for (int edge = childStart[node]; edge < childStart[node] + childCount[node]; edge++) {
+      next = numberSubtrees(childNode[edge], next);
+    }
+    subtreeEnd[node] = next;
+    return next;
+  }
+
+  static boolean isPlainText(int b) {
+    return b >= 0x20 && b < 0x7F && b != '"' && b != '\\';
+  }
+
+  int height(int node) {
+    return height[node];
+  }
+
+  boolean plainBelow(int node) {
+    return plainBelow[node];
+  }
+
+  int subtreeStart(int node) {
+    return subtreeStart[node];
+  }
+
+  int subtreeEnd(int node) {
+    return subtreeEnd[node];
+  }
+
+  int subtreeTokenId(int index) {
+    return subtreeTokenIds[index];
   }
 
   int childStart(int node) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.models.bench.ConstraintMaskBenchmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -20,34 +21,8 @@ import org.junit.jupiter.api.Test;
  * (networknt json-schema-validator, draft 2020-12 with format assertions), within their token budgets.
  */
 class ConstrainedGenerationTest {
-  static final String NESTED_SCHEMA = """
-      {"$schema": "https://json-schema.org/draft/2020-12/schema",
-       "type": "object",
-       "properties": {
-         "id": {"type": "integer"},
-         "name": {"type": "string", "maxLength": 40},
-         "score": {"type": "number"},
-         "active": {"type": "boolean"},
-         "status": {"enum": ["new", "open", "closed"]},
-         "owner": {"type": "object",
-                   "properties": {
-                     "name": {"type": "string", "maxLength": 20},
-                     "email": {"anyOf": [{"type": "string", "maxLength": 30}, {"type": "null"}]},
-                     "since": {"type": "string", "format": "date"}},
-                   "required": ["name"]},
-         "items": {"type": "array", "minItems": 1, "maxItems": 4,
-                   "items": {"type": "object",
-                             "properties": {
-                               "sku": {"type": "string", "maxLength": 12},
-                               "qty": {"type": "integer"},
-                               "price": {"type": "number"},
-                               "tags": {"type": "array", "maxItems": 3,
-                                        "items": {"type": "string", "enum": ["red", "green", "blue"]}}},
-                             "required": ["sku", "qty"]}},
-         "note": {"type": ["string", "null"], "maxLength": 60}
-       },
-       "required": ["id", "name", "status", "owner", "items"]}
-      """;
+  /** The benchmark's schema: object in object, array of objects, enums, numbers, booleans, optional fields. */
+  static final String NESTED_SCHEMA = ConstraintMaskBenchmark.defaultSchema();
 
   private static final int VOCABULARY_SIZE = 6000;
   private static final int PADDED_LOGITS = VOCABULARY_SIZE + 64;
