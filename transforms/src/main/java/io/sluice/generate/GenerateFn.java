@@ -125,8 +125,7 @@ final class GenerateFn extends BatchingDoFn<GenerationPrompt, Generation> {
 
   private static long[] encode(DecoderModel model, GenerationPrompt p) {
     if (p.messagesJson() != null) {
-      throw new IllegalArgumentException("chat messages need the model's chat template, which this build cannot "
-          + "render yet; give a plain prompt");
+      return model.encodeChat(ChatMessages.parse(p.messagesJson()));
     }
     if (p.prompt().isEmpty()) {
       throw new IllegalArgumentException("empty prompt");

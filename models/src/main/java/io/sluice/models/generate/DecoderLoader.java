@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.sluice.models.ModelSpec;
 import io.sluice.models.decoder.DecoderCheckpoint;
 import io.sluice.models.decoder.LoadedDecoder;
+import io.sluice.models.generate.template.ChatTemplate;
 import io.sluice.models.runtime.DeviceChoice;
 import io.sluice.models.runtime.ModelCache;
 import io.sluice.models.text.TextTokenizer;
@@ -24,13 +25,23 @@ public final class DecoderLoader {
       throw new IllegalArgumentException("generative model " + spec.id() + " must be an hf-dir (a Hugging Face "
           + "model directory), not " + spec.source().label());
     }
-    DecoderCheckpoint checkpoint = DecoderCheckpoint.read(Path.of(spec.path()), spec.sha256());
+    Path dir = Path.of(spec.path());
+    DecoderCheckpoint checkpoint = DecoderCheckpoint.read(dir, spec.sha256());
+    ChatTemplate template = null;
+    String noTemplate = null;
+    try {
+      template = ChatTemplate.fromModelDirectory(dir);
+    } catch (IllegalArgumentException e) {
+      noTemplate = e.getMessage(); // only chat-format prompts need it: fail those, not the load
+    } catch (IOException e) {
+      throw new UncheckedIOException("tokenizer_config.json of model " + spec.id() + " could not be read", e);
+    }
     Device device = DeviceChoice.resolve(spec.device(), workerIndex);
     LoadedDecoder decoder = LoadedDecoder.create(checkpoint.config(), checkpoint.weights(), device,
         DeviceChoice.precisionFor(device));
     try {
       TextTokenizer tokenizer = TextTokenizer.fromBytes(checkpoint.tokenizerJson(), 0);
-      return DecoderModel.of(spec.id(), checkpoint, decoder, tokenizer);
+      return DecoderModel.of(spec.id(), checkpoint, decoder, tokenizer, template, noTemplate);
     } catch (IOException | RuntimeException e) {
       decoder.close();
       if (e instanceof IOException io) {

@@ -3,7 +3,10 @@ package io.sluice.models.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.models.decoder.DecoderCheckpoint;
 import io.sluice.models.decoder.LoadedDecoder;
+import io.sluice.models.generate.template.ChatMessage;
+import io.sluice.models.generate.template.ChatTemplate;
 import io.sluice.models.text.TextTokenizer;
+import java.util.List;
 
 /**
  * A loaded generative model: decoder weights on a device, its tokenizer, the sampling defaults of its
@@ -16,19 +19,25 @@ public final class DecoderModel implements AutoCloseable {
   private final TextTokenizer tokenizer;
   private final GenerationParams defaults;
   private final JsonNode tokenizerConfig;
+  private final ChatTemplate chatTemplate;
+  private final String noTemplateReason;
 
+  /** @param chatTemplate null when the model has none; {@code noTemplateReason} then says why */
   public DecoderModel(String id, LoadedDecoder decoder, TextTokenizer tokenizer, GenerationParams defaults,
-      JsonNode tokenizerConfig) {
+      JsonNode tokenizerConfig, ChatTemplate chatTemplate, String noTemplateReason) {
     this.id = id;
     this.decoder = decoder;
     this.tokenizer = tokenizer;
     this.defaults = defaults;
     this.tokenizerConfig = tokenizerConfig;
+    this.chatTemplate = chatTemplate;
+    this.noTemplateReason = noTemplateReason;
   }
 
-  public static DecoderModel of(String id, DecoderCheckpoint checkpoint, LoadedDecoder decoder, TextTokenizer tokenizer) {
+  public static DecoderModel of(String id, DecoderCheckpoint checkpoint, LoadedDecoder decoder, TextTokenizer tokenizer,
+      ChatTemplate chatTemplate, String noTemplateReason) {
     return new DecoderModel(id, decoder, tokenizer, GenerationParams.fromGenerationConfig(checkpoint.generationConfig()),
-        checkpoint.tokenizerConfig());
+        checkpoint.tokenizerConfig(), chatTemplate, noTemplateReason);
   }
 
   public String id() {
@@ -56,6 +65,17 @@ public final class DecoderModel implements AutoCloseable {
   /** Token ids of a plain prompt with the tokenizer's own special tokens (e.g. Llama 3's begin-of-text). */
   public long[] encodePrompt(String prompt) {
     return tokenizer.encodeWithSpecialTokens(prompt);
+  }
+
+  /**
+   * Token ids of a conversation rendered with the model's chat template, ending with the assistant's opening. The
+   * template writes the special tokens itself, so none are added (as transformers' apply_chat_template does).
+   */
+  public long[] encodeChat(List<ChatMessage> messages) {
+    if (chatTemplate == null) {
+      throw new IllegalArgumentException(noTemplateReason);
+    }
+    return tokenizer.tokenize(chatTemplate.render(messages, true)).ids();
   }
 
   public Generator newGenerator(int maxBatch) {

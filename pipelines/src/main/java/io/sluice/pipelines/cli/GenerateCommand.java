@@ -2,6 +2,7 @@ package io.sluice.pipelines.cli;
 
 import io.sluice.models.decoder.DecoderCheckpoint;
 import io.sluice.models.generate.GenerationParams;
+import io.sluice.models.generate.constrained.AvroJsonSchema;
 import io.sluice.pipelines.ConfigException;
 import io.sluice.pipelines.generate.GenerateJob;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder (must not hold results).")
   Path output;
 
-  @Option(names = "--schema", paramLabel = "FILE", description = "JSON Schema every output must satisfy (retried, then dead-lettered).")
+  @Option(names = "--schema", paramLabel = "FILE", description = "JSON Schema (.json) or Avro schema (.avsc) every output must satisfy.")
   Path schema;
 
   @Option(names = "--attempts", defaultValue = "3", description = "Tries per record when --schema is given (default: ${DEFAULT-VALUE}).")
@@ -78,8 +79,10 @@ final class GenerateCommand implements Callable<Integer> {
     String schemaJson = null;
     if (schema != null) {
       try {
-        schemaJson = Files.readString(schema);
-      } catch (IOException e) {
+        // an Avro record schema (.avsc) becomes the equivalent JSON Schema
+        schemaJson = schema.getFileName().toString().endsWith(".avsc")
+            ? AvroJsonSchema.fromAvsc(schema) : Files.readString(schema);
+      } catch (IOException | RuntimeException e) {
         throw new ConfigException("cannot read --schema " + schema + ": " + e.getMessage());
       }
     }
