@@ -45,7 +45,7 @@ public record ModelSpec(
   }
 
   public enum Task {
-    ENCODER, TOKEN_CLASSIFICATION, SEQUENCE_CLASSIFICATION;
+    ENCODER, TOKEN_CLASSIFICATION, SEQUENCE_CLASSIFICATION, GENERATION;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -57,7 +57,7 @@ public record ModelSpec(
           return t;
         }
       }
-      throw new IllegalArgumentException("unknown task '" + s + "'; use encoder, token-classification or sequence-classification");
+      throw new IllegalArgumentException("unknown task '" + s + "'; use encoder, token-classification, sequence-classification or generation");
     }
   }
 

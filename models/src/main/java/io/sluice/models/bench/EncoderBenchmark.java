@@ -118,7 +118,7 @@ public final class EncoderBenchmark {
     return fallback;
   }
 
-  private static int[] ints(String csv) {
+  static int[] ints(String csv) {
     List<Integer> out = new ArrayList<>();
     for (String s : csv.split(",")) {
       out.add(Integer.parseInt(s.trim()));

@@ -14,7 +14,7 @@ import ai.djl.util.Pair;
  * is needed; shapes are declared once, so a second initialize (e.g. by a Trainer after weights were loaded)
  * leaves loaded parameters alone.
  */
-abstract class HfBlock extends AbstractBlock {
+public abstract class HfBlock extends AbstractBlock {
 
   protected final Parameter parameter(String name, Parameter.Type type, Initializer initializer) {
     Parameter p = Parameter.builder().setName(name).setType(type).build();

@@ -101,6 +101,11 @@ public final class TextTokenizer implements AutoCloseable {
     return tokenizer.encode(text, true, false).getIds();
   }
 
+  /** The text of generated token ids; special tokens (end of text, chat markers) are left out. */
+  public String decode(long[] ids) {
+    return tokenizer.decode(ids, true);
+  }
+
   private static int indexOf(long[] haystack, long[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.cli;
 
+import io.sluice.models.bench.DecoderBenchmark;
 import io.sluice.models.bench.EncoderBenchmark;
 import io.sluice.pii.ner.NerSweepBenchmark;
 import io.sluice.pipelines.bench.SweepBenchmark;
@@ -10,14 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code sluice bench sweep|encoder} (what {@code scripts/bench} runs): throughput benchmarks that print
+ * {@code sluice bench sweep|encoder|ner|decoder} (what {@code scripts/bench} runs): throughput benchmarks that print
  * ratios against a reference measured in the same run. Options pass through to each benchmark.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; results and the commands that produced them go in BENCHMARKS.md.",
-    subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class})
+    subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class,
+        BenchCommand.Decoder.class})
 final class BenchCommand {
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -56,6 +58,20 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       NerSweepBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "decoder", mixinStandardHelpOptions = true,
+      description = {"Generated tokens/s of a random SmolLM2-135M-shaped decoder, as a fraction of measured matmul",
+          "GFLOP/s; JSON-Schema-constrained vs free decoding. Options: --threads N (2) --batches 1,8,32",
+          "--new-tokens N (32) --prompt-tokens N (16) --constrained-batch N (8) --rounds N (2) --device cpu|gpu"})
+  static final class Decoder implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      DecoderBenchmark.main(args.toArray(String[]::new));
       return 0;
     }
   }

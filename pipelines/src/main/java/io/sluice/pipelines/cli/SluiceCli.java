@@ -43,6 +43,7 @@ public final class SluiceCli implements Runnable {
     cli.addSubcommand("sweep", new SweepCommand(sweeps, out));
     cli.addSubcommand("moderate", ModerateCommand.create(moderations, out));
     cli.addSubcommand("models", new ModelsCommand(out));
+    cli.addSubcommand("generate", new GenerateCommand(out));
     cli.addSubcommand("bench", new BenchCommand());
     cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out))
         .addSubcommand("moderation", new EvalModerationCommand(out)));
