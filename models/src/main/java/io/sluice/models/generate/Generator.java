@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Generates continuations for a list of requests with continuous batching: up to {@code maxBatch} sequences
@@ -17,6 +19,7 @@ import java.util.List;
  * One instance per thread; the loaded model is shared.
  */
 public final class Generator {
+  private static final Logger LOG = LoggerFactory.getLogger(Generator.class);
   private final LoadedDecoder decoder;
   private final TextTokenizer tokenizer;
   private final int maxBatch;
@@ -131,6 +134,8 @@ public final class Generator {
       try {
         token = seq.chooseNext(logits);
       } catch (RuntimeException e) {
+        // the result carries only the message; the trace goes to the debug log (ids and counts, never text)
+        LOG.debug("request {}: generation stopped after {} tokens", seq.request.id(), seq.outputCount(), e);
         finish(slot, FinishReason.ERROR, "generation stopped after " + seq.outputCount() + " tokens: " + e.getMessage());
         return;
       }

@@ -146,13 +146,22 @@ final class ObjectSchema implements ValueSchema {
     private Frame keyByte(int b) {
       byte[][] keys = schema.keys;
       for (int j = candidate; j <= schema.lastCandidate[next]; j++) {
-        if (keys[j].length > matched && (keys[j][matched] & 0xFF) == b
-            && java.util.Arrays.equals(keys[candidate], 0, matched, keys[j], 0, matched)) {
+        if (continuesWrittenKey(j) && (keys[j][matched] & 0xFF) == b) {
           // keys end with their closing quote, so none is a prefix of another: a full match is final
           return matched + 1 == keys[j].length ? with(COLON, j + 1, j, 0) : with(KEY, next, j, matched + 1);
         }
       }
       return null;
+    }
+
+    /**
+     * KEY: whether property j's key starts with the key bytes written so far and has more to come. Keys of later
+     * candidates may be shorter than what was written (an optional "verified" before a required "role"); those are
+     * out, and comparing past their end would overrun them.
+     */
+    private boolean continuesWrittenKey(int j) {
+      byte[][] keys = schema.keys;
+      return keys[j].length > matched && java.util.Arrays.equals(keys[candidate], 0, matched, keys[j], 0, matched);
     }
 
     private Frame value(int b) {
@@ -174,9 +183,8 @@ final class ObjectSchema implements ValueSchema {
           return schema.requiredBytesFrom[next] == 0 ? 1 : schema.requiredBytesFrom[next];
         case KEY:
           int best = Integer.MAX_VALUE;
-          byte[][] keys = schema.keys;
           for (int j = candidate; j <= schema.lastCandidate[next]; j++) {
-            if (java.util.Arrays.equals(keys[candidate], 0, matched, keys[j], 0, matched)) {
+            if (continuesWrittenKey(j)) {
               best = Math.min(best, schema.bytesWithMember(j, matched));
             }
           }
