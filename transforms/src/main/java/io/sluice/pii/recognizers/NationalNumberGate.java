@@ -34,6 +34,12 @@ final class NationalNumberGate {
   /** Lengths a national number of those regions can have; tested before the (slower) patterns. */
   private final BitSet nationalLengths = new BitSet();
   private final String trunkPrefix;
+  /**
+   * The region is the main one of its country code (whose formatting rules libphonenumber's matcher
+   * applies) and none of those rules requires the national prefix to be written.
+   */
+  private final boolean mainRegion;
+  private final boolean nationalPrefixNeverRequired;
 
   /** The numbering plans PhoneNumberUtil.getInstance() reads; it does not hand them out itself. */
   private static final RegionMetadataSource PLANS =
@@ -55,6 +61,22 @@ final class NationalNumberGate {
     }
     this.nationalNumber = patterns.isEmpty() ? null : Pattern.compile(String.join("|", patterns));
     this.trunkPrefix = metadata.getNationalPrefix();
+    this.mainRegion = metadata.getId().equals(util.getRegionCodeForCountryCode(metadata.getCountryCode()));
+    this.nationalPrefixNeverRequired = metadata.getNumberFormatList().stream().allMatch(
+        format -> format.getNationalPrefixOptionalWhenFormatting()
+            || FIRST_GROUP_ONLY.matcher(format.getNationalPrefixFormattingRule()).matches());
+  }
+
+  /** A formatting rule that writes no prefix (libphonenumber's FIRST_GROUP_ONLY_PREFIX_PATTERN), or none. */
+  private static final Pattern FIRST_GROUP_ONLY = Pattern.compile("(?:\\(?\\$1\\)?)?");
+
+  /**
+   * True when libphonenumber's matcher surely accepts a valid national number of this region written
+   * without country code as far as its national prefix rule goes: the prefix was written (and stripped
+   * when parsing), or the region's formatting rules never require it. False means only the matcher knows.
+   */
+  boolean nationalPrefixRuleHolds(boolean prefixStripped) {
+    return mainRegion && (prefixStripped || nationalPrefixNeverRequired);
   }
 
   /**
