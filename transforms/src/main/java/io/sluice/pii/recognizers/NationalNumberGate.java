@@ -40,6 +40,12 @@ final class NationalNumberGate {
    */
   private final boolean mainRegion;
   private final boolean nationalPrefixNeverRequired;
+  /**
+   * The region's number types where libphonenumber's isValidNumber checks a number of this country code
+   * against this region first (the main region, with no leading digits that would send it elsewhere) and
+   * the matcher never asks for the national prefix; otherwise null.
+   */
+  private final NumberTypes asWritten;
 
   /** The numbering plans PhoneNumberUtil.getInstance() reads; it does not hand them out itself. */
   private static final RegionMetadataSource PLANS =
@@ -65,6 +71,22 @@ final class NationalNumberGate {
     this.nationalPrefixNeverRequired = metadata.getNumberFormatList().stream().allMatch(
         format -> format.getNationalPrefixOptionalWhenFormatting()
             || FIRST_GROUP_ONLY.matcher(format.getNationalPrefixFormattingRule()).matches());
+    this.asWritten = mainRegion && nationalPrefixNeverRequired && !metadata.hasLeadingDigits() && metadata.hasGeneralDesc()
+        ? new NumberTypes(metadata) : null;
+  }
+
+  /**
+   * True when libphonenumber surely reads {@code digits} (all of a candidate's digits, written without
+   * '+') as this region's national number exactly as written and its matcher accepts it: nothing at the
+   * start to strip (exit code, country code, national prefix), valid for this region, and no national
+   * prefix required. False means only libphonenumber can tell; this answers without its parse (~20 us).
+   */
+  boolean acceptsAsWritten(String digits) {
+    return asWritten != null
+        && !digits.startsWith(countryCode)
+        && (exitCode == null || !exitCode.matcher(digits).lookingAt())
+        && (nationalPrefixForParsing == null || !nationalPrefixForParsing.matcher(digits).lookingAt())
+        && asWritten.isValid(digits);
   }
 
   /** A formatting rule that writes no prefix (libphonenumber's FIRST_GROUP_ONLY_PREFIX_PATTERN), or none. */
@@ -97,12 +119,8 @@ final class NationalNumberGate {
   /** Any of the region's number types, as libphonenumber's isValidNumber tries them. */
   private static String typePatterns(PhoneMetadata metadata) {
     List<String> types = new ArrayList<>();
-    for (PhoneNumberDesc desc : List.of(metadata.getFixedLine(), metadata.getMobile(), metadata.getTollFree(),
-        metadata.getPremiumRate(), metadata.getSharedCost(), metadata.getPersonalNumber(), metadata.getVoip(),
-        metadata.getPager(), metadata.getUan(), metadata.getVoicemail())) {
-      if (!desc.getNationalNumberPattern().isEmpty()) {
-        types.add("(?:" + desc.getNationalNumberPattern() + ")");
-      }
+    for (PhoneNumberDesc desc : NumberTypes.of(metadata)) {
+      types.add("(?:" + desc.getNationalNumberPattern() + ")");
     }
     return types.isEmpty() ? "(?!)" : String.join("|", types);
   }

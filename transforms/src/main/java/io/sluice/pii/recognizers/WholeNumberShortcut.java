@@ -18,7 +18,9 @@ import java.util.List;
  * rule is settled here only where it is sure: a number written with a country code, or one the gate
  * settles ({@link NationalNumberGate#nationalPrefixRuleHolds}). When the whole candidate is not valid the matcher
  * retries on groups inside it; without '+', {@link NationalNumberGate} says whether any of those can be
- * valid. Everything else is left to the matcher: {@link #spans} answers null.
+ * valid. The commonest case, a number written as the region's national number with nothing to strip,
+ * needs no parse at all ({@link NationalNumberGate#acceptsAsWritten}). Everything else is left to the
+ * matcher: {@link #spans} answers null.
  */
 final class WholeNumberShortcut {
 
@@ -41,6 +43,9 @@ final class WholeNumberShortcut {
   int[] spans(String candidate, String region, NationalNumberGate gate, List<String> readings) {
     if (!matcherTakesWhole(candidate)) {
       return null;
+    }
+    if (candidate.charAt(0) != '+' && gate != null && gate.acceptsAsWritten(readings.get(0))) {
+      return new int[] {0, candidate.length()};
     }
     PhoneNumber number = validNumber(candidate, region);
     if (number != null) {
