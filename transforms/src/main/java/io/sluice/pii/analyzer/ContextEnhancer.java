@@ -28,20 +28,39 @@ final class ContextEnhancer {
     if (context.isEmpty() || windowWords == 0 || detection.score() >= 1.0) {
       return detection;
     }
+    int[] words = new int[4 * windowWords];
+    int count = wordsBefore(text, detection.start(), words, 0);
+    count = wordsAfter(text, detection.end(), words, count);
+    if (!mayHoldContextWord(text, words, count, context)) {
+      return detection; // most windows: no word even starts like a context word, nothing to lower-case
+    }
     List<String> window = new ArrayList<>(2 * windowWords);
-    wordsBefore(text, detection.start(), window);
-    wordsAfter(text, detection.end(), window);
+    for (int w = 0; w < count; w += 2) {
+      addWord(text.substring(words[w], words[w + 1]), window);
+    }
     if (!context.foundIn(window)) {
       return detection;
     }
     return detection.withScore(Math.max(detection.score() + similarityFactor, minScoreWithContext));
   }
 
-  /** Up to {@code windowWords} words ending before {@code from}, in text order. */
-  private void wordsBefore(String text, int from, List<String> out) {
-    List<String> reversed = new ArrayList<>(windowWords);
+  private static boolean mayHoldContextWord(String text, int[] words, int count, ContextWords context) {
+    for (int w = 0; w < count; w += 2) {
+      if (context.mayMatchFormOf(text, words[w], words[w + 1])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Up to {@code windowWords} words ending before {@code from}, as start/end pairs in text order, written
+   * to {@code out} from {@code count}; returns the new count.
+   */
+  private int wordsBefore(String text, int from, int[] out, int count) {
+    int found = 0;
     int i = from;
-    while (reversed.size() < windowWords) {
+    while (found < windowWords) {
       while (i > 0 && !isWordChar(text.charAt(i - 1))) {
         i--;
       }
@@ -52,15 +71,18 @@ final class ContextEnhancer {
       while (i > 0 && isWordChar(text.charAt(i - 1))) {
         i--;
       }
-      reversed.add(text.substring(i, end));
+      found++;
+      int at = count + 2 * (windowWords - found);
+      out[at] = i;
+      out[at + 1] = end;
     }
-    for (int k = reversed.size() - 1; k >= 0; k--) {
-      addWord(reversed.get(k), out);
-    }
+    // Found last to first from the slots' end: move them to the front, in text order.
+    System.arraycopy(out, count + 2 * (windowWords - found), out, count, 2 * found);
+    return count + 2 * found;
   }
 
-  /** Up to {@code windowWords} words starting at or after {@code from}. */
-  private void wordsAfter(String text, int from, List<String> out) {
+  /** Up to {@code windowWords} words starting at or after {@code from}, appended like {@link #wordsBefore}. */
+  private int wordsAfter(String text, int from, int[] out, int count) {
     int i = from;
     int n = text.length();
     for (int found = 0; found < windowWords; found++) {
@@ -68,14 +90,15 @@ final class ContextEnhancer {
         i++;
       }
       if (i == n) {
-        return;
+        break;
       }
-      int start = i;
+      out[count++] = i;
       while (i < n && isWordChar(text.charAt(i))) {
         i++;
       }
-      addWord(text.substring(start, i), out);
+      out[count++] = i;
     }
+    return count;
   }
 
   /**

@@ -40,6 +40,19 @@ class NationalNumberGateTest {
   }
 
   @Test
+  void acceptsAsWrittenOnlyNumbersWithNothingToStripInRegionsThatNeverAskForThePrefix() {
+    NationalNumberGate us = NationalNumberGate.forRegion("US", util);
+    assertTrue(us.acceptsAsWritten("6502530000"));
+    assertFalse(us.acceptsAsWritten("16502530000"), "trunk prefix or country code: parsing strips it");
+    assertFalse(us.acceptsAsWritten("0116502530000"), "exit code");
+    assertFalse(us.acceptsAsWritten("1234567890"), "not a valid NANP number");
+    assertFalse(NationalNumberGate.forRegion("GB", util).acceptsAsWritten("2079460958"),
+        "GB numbers written without their national prefix are the matcher's call");
+    assertFalse(NationalNumberGate.forRegion("CA", util).acceptsAsWritten("6135550123"),
+        "isValidNumber checks +1 numbers against the US plan first");
+  }
+
+  @Test
   void unknownRegionsHaveNoGate() {
     assertNull(NationalNumberGate.forRegion("ZZ", util));
     assertNull(NationalNumberGate.forRegion("XX", util));

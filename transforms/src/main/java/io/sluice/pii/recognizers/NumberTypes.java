@@ -1,0 +1,65 @@
+package io.sluice.pii.recognizers;
+
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One region's number types (fixed line, mobile, toll free, ...) as libphonenumber's
+ * {@code isValidNumberForRegion} checks a national significant number against them: the general
+ * description first, then any type, each with its possible lengths (when listed) and its pattern.
+ */
+final class NumberTypes {
+
+  /** One number description: lengths (none listed: any) and a pattern matching the whole number. */
+  private record Desc(BitSet lengths, Pattern pattern) {
+    static Desc of(PhoneNumberDesc desc) {
+      BitSet lengths = new BitSet();
+      desc.getPossibleLengthList().forEach(lengths::set);
+      return new Desc(lengths, Pattern.compile(desc.getNationalNumberPattern()));
+    }
+
+    boolean matches(String number) {
+      return (lengths.isEmpty() || lengths.get(number.length())) && pattern.matcher(number).matches();
+    }
+  }
+
+  private final Desc general;
+  private final List<Desc> types = new ArrayList<>();
+
+  NumberTypes(PhoneMetadata metadata) {
+    this.general = Desc.of(metadata.getGeneralDesc());
+    for (PhoneNumberDesc desc : of(metadata)) {
+      types.add(Desc.of(desc));
+    }
+  }
+
+  /** The region's number types that have a pattern (libphonenumber skips those without). */
+  static List<PhoneNumberDesc> of(PhoneMetadata metadata) {
+    List<PhoneNumberDesc> types = new ArrayList<>();
+    for (PhoneNumberDesc desc : List.of(metadata.getFixedLine(), metadata.getMobile(), metadata.getTollFree(),
+        metadata.getPremiumRate(), metadata.getSharedCost(), metadata.getPersonalNumber(), metadata.getVoip(),
+        metadata.getPager(), metadata.getUan(), metadata.getVoicemail())) {
+      if (!desc.getNationalNumberPattern().isEmpty()) {
+        types.add(desc);
+      }
+    }
+    return types;
+  }
+
+  /** {@code nationalNumber} is a valid number of the region. */
+  boolean isValid(String nationalNumber) {
+    if (general.pattern().pattern().isEmpty() || !general.matches(nationalNumber)) {
+      return false;
+    }
+    for (Desc type : types) {
+      if (type.matches(nationalNumber)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
