@@ -24,7 +24,7 @@ public final class ModerationHeadTrainer {
   public record Settings(int hiddenSize, float dropout, int epochs, int batchSize, float learningRate,
       float weightDecay, float maxPositiveWeight, long seed) {
     public static Settings defaults(long seed) {
-      return new Settings(256, 0.2f, 40, 256, 1e-3f, 1e-4f, 8f, seed);
+      return new Settings(256, 0.2f, 25, 256, 1e-3f, 1e-4f, 8f, seed);
     }
   }
 

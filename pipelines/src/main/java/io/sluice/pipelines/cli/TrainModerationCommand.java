@@ -23,7 +23,7 @@ final class TrainModerationCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "13", description = "Seed for splits, templates and training.")
   long seed;
 
-  @Option(names = "--epochs", defaultValue = "40", description = "Head training epochs.")
+  @Option(names = "--epochs", defaultValue = "25", description = "Head training epochs.")
   int epochs;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache (default: a folder in java.io.tmpdir).")
