@@ -40,8 +40,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class DetectPii extends PTransform<PCollection<Document>, DetectPii.Result> {
 
   static final String STAGE = "detect";
-  private static final int DEFAULT_BATCH_DOCUMENTS = 64;
-  private static final long DEFAULT_BATCH_CHARS = 1 << 20;
+  static final int DEFAULT_BATCH_DOCUMENTS = 64;
+  static final long DEFAULT_BATCH_CHARS = 1 << 20;
 
   private final Policy policy;
   private final int batchDocuments;
@@ -91,9 +91,33 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
     }
   }
 
-  static final class AnalyzeFn extends BatchingDoFn<Document, AnalyzedDocument> {
-    private final Policy policy;
+  /** Emits each analyzed document as it is. */
+  static final class AnalyzeFn extends DetectingFn<AnalyzedDocument> {
     private final TupleTag<AnalyzedDocument> analyzedTag;
+
+    AnalyzeFn(
+        Policy policy,
+        int batchDocuments,
+        long batchChars,
+        TupleTag<AnalyzedDocument> analyzedTag,
+        TupleTag<DeadLetter> deadLetterTag) {
+      super(policy, batchDocuments, batchChars, deadLetterTag);
+      this.analyzedTag = analyzedTag;
+    }
+
+    @Override
+    protected void analyzed(AnalyzedDocument document, Outputs outputs, int index) {
+      outputs.output(analyzedTag, document, index);
+    }
+  }
+
+  /**
+   * Detection over batches, dead-lettering only the documents it fails on; subclasses decide what
+   * becomes of each analyzed document (emitted by {@link AnalyzeFn}, redacted in place by
+   * {@link DetectAndRedactPii}).
+   */
+  abstract static class DetectingFn<OutputT> extends BatchingDoFn<Document, OutputT> {
+    private final Policy policy;
     private final TupleTag<DeadLetter> deadLetterTag;
 
     private final Counter documentsDetected =
@@ -104,17 +128,14 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
 
     private transient Analyzer analyzer;
 
-    AnalyzeFn(
-        Policy policy,
-        int batchDocuments,
-        long batchChars,
-        TupleTag<AnalyzedDocument> analyzedTag,
-        TupleTag<DeadLetter> deadLetterTag) {
+    DetectingFn(Policy policy, int batchDocuments, long batchChars, TupleTag<DeadLetter> deadLetterTag) {
       super(batchDocuments, batchChars);
       this.policy = policy;
-      this.analyzedTag = analyzedTag;
       this.deadLetterTag = deadLetterTag;
     }
+
+    /** Receives each document detection succeeded on, with its findings; index as in {@link Outputs}. */
+    protected abstract void analyzed(AnalyzedDocument document, Outputs outputs, int index);
 
     @Setup
     public void setup() {
@@ -141,11 +162,11 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
       batchMillis.update((System.nanoTime() - started) / 1_000_000);
       for (int i = 0; i < documents.size(); i++) {
         Document document = documents.get(i);
+        List<Detection> found;
+        AnalyzedDocument analyzed;
         try {
-          List<Detection> found = detections != null ? detections.get(i) : analyzer.analyze(document.getText());
-          documentsDetected.inc();
-          countFindings(found);
-          outputs.output(analyzedTag, toAnalyzed(document, found), i);
+          found = detections != null ? detections.get(i) : analyzer.analyze(document.getText());
+          analyzed = toAnalyzed(document, found);
         } catch (RuntimeException e) {
           SluiceMetrics.countDeadLetter(ErrorKinds.DETECTION_FAILED);
           outputs.output(
@@ -158,7 +179,11 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
                   e.getClass().getSimpleName() + " during detection",
                   document.getText()),
               i);
+          continue;
         }
+        documentsDetected.inc();
+        countFindings(found);
+        analyzed(analyzed, outputs, i);
       }
     }
 

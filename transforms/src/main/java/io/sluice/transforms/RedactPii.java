@@ -1,23 +1,12 @@
 package io.sluice.transforms;
 
-import io.sluice.pii.CodePoints;
-import io.sluice.pii.Detection;
-import io.sluice.pii.operators.AnonymizedText;
-import io.sluice.pii.operators.Anonymizer;
-import io.sluice.pii.operators.KeyRing;
 import io.sluice.policy.Policy;
 import io.sluice.schemas.AnalyzedDocument;
 import io.sluice.schemas.DeadLetter;
-import io.sluice.schemas.Document;
 import io.sluice.schemas.Finding;
 import io.sluice.schemas.RedactedDocument;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -43,8 +32,6 @@ import org.apache.beam.sdk.values.TupleTagList;
  * pipeline graph.
  */
 public final class RedactPii extends PTransform<PCollection<AnalyzedDocument>, RedactPii.Result> {
-
-  static final String STAGE = "redact";
 
   private final Policy policy;
   private final boolean reportOnly;
@@ -103,13 +90,10 @@ public final class RedactPii extends PTransform<PCollection<AnalyzedDocument>, R
   }
 
   static final class RedactFn extends DoFn<AnalyzedDocument, RedactedDocument> {
-    private final Policy policy;
-    private final boolean reportOnly;
+    private final Redaction redaction;
     private final TupleTag<RedactedDocument> documentTag;
     private final TupleTag<Finding> findingTag;
     private final TupleTag<DeadLetter> deadLetterTag;
-    private final Counter completed = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.DOCUMENTS_COMPLETED);
-    private transient Anonymizer anonymizer;
 
     RedactFn(
         Policy policy,
@@ -117,8 +101,7 @@ public final class RedactPii extends PTransform<PCollection<AnalyzedDocument>, R
         TupleTag<RedactedDocument> documentTag,
         TupleTag<Finding> findingTag,
         TupleTag<DeadLetter> deadLetterTag) {
-      this.policy = policy;
-      this.reportOnly = reportOnly;
+      this.redaction = new Redaction(policy, reportOnly);
       this.documentTag = documentTag;
       this.findingTag = findingTag;
       this.deadLetterTag = deadLetterTag;
@@ -126,71 +109,29 @@ public final class RedactPii extends PTransform<PCollection<AnalyzedDocument>, R
 
     @Setup
     public void setup() {
-      if (!reportOnly) {
-        anonymizer = Anonymizer.fromPolicy(policy, KeyRing.resolve(policy, System.getenv()));
-      }
+      redaction.setup();
     }
 
     @ProcessElement
     public void process(@Element AnalyzedDocument analyzed, MultiOutputReceiver out) {
-      Document document = analyzed.getDocument();
-      if (reportOnly) {
-        analyzed.getFindings().forEach(out.get(findingTag)::output);
-        completed.inc();
-        return;
-      }
-      RedactedDocument redacted;
-      List<Finding> annotated;
-      try {
-        CodePoints offsets = new CodePoints(document.getText());
-        List<Detection> detections = new ArrayList<>(analyzed.getFindings().size());
-        for (Finding f : analyzed.getFindings()) {
-          detections.add(
-              new Detection(
-                  f.getEntityType(), offsets.toChar(f.getStart()), offsets.toChar(f.getEnd()), f.getScore(), f.getDetector()));
-        }
-        AnonymizedText result = anonymizer.anonymize(document.getText(), detections);
-        annotated = withOperators(analyzed.getFindings(), result.operatorPerDetection());
-        redacted =
-            RedactedDocument.newBuilder()
-                .setId(document.getId())
-                .setText(result.text())
-                .setSource(document.getSource())
-                .setFindingCount(annotated.size())
-                .setEntityCounts(countByEntity(annotated))
-                .build();
-      } catch (RuntimeException e) {
-        SluiceMetrics.countDeadLetter(ErrorKinds.REDACTION_FAILED);
-        out.get(deadLetterTag)
-            .output(
-                DeadLetters.of(
-                    document.getId(),
-                    document.getSource(),
-                    STAGE,
-                    ErrorKinds.REDACTION_FAILED,
-                    e.getClass().getSimpleName() + " during redaction",
-                    document.getText()));
-        return;
-      }
-      annotated.forEach(out.get(findingTag)::output);
-      out.get(documentTag).output(redacted);
-      completed.inc();
-    }
+      redaction.apply(
+          analyzed,
+          new Redaction.Emitter() {
+            @Override
+            public void document(RedactedDocument document) {
+              out.get(documentTag).output(document);
+            }
 
-    private static List<Finding> withOperators(List<Finding> findings, List<String> operators) {
-      List<Finding> annotated = new ArrayList<>(findings.size());
-      for (int i = 0; i < findings.size(); i++) {
-        annotated.add(Finding.newBuilder(findings.get(i)).setOperator(operators.get(i)).build());
-      }
-      return annotated;
-    }
+            @Override
+            public void finding(Finding finding) {
+              out.get(findingTag).output(finding);
+            }
 
-    private static Map<String, Integer> countByEntity(List<Finding> findings) {
-      Map<String, Integer> counts = new TreeMap<>();
-      for (Finding f : findings) {
-        counts.merge(f.getEntityType(), 1, Integer::sum);
-      }
-      return counts;
+            @Override
+            public void deadLetter(DeadLetter deadLetter) {
+              out.get(deadLetterTag).output(deadLetter);
+            }
+          });
     }
   }
 }

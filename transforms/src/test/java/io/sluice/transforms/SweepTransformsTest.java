@@ -119,6 +119,51 @@ class SweepTransformsTest {
   }
 
   @Test
+  void fusedDetectAndRedactRedactsLikeTheTwoStepsAndDeadLettersOnlyTheFailingDocument() {
+    Policy policy = PolicyLoader.parse(EMAIL_POLICY, "test");
+    Pipeline p = pipeline();
+    List<Document> input = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      input.add(doc("ok-" + i, "😀 write to user" + i + "@example.com"));
+    }
+    input.add(doc("bad", "contains " + FailingRecognizerFactory.MARKER));
+    PCollection<Document> docs = p.apply(Create.of(input).withCoder(AvroCoder.of(Document.class)));
+    RedactPii.Result fused = docs.apply(DetectAndRedactPii.with(policy));
+
+    PAssert.that(fused.findings())
+        .satisfies(
+            findings -> {
+              List<Finding> list = new ArrayList<>();
+              findings.forEach(list::add);
+              assertEquals(20, list.size());
+              // Code-point offsets: the emoji before the address is one code point, two chars.
+              assertTrue(list.stream().allMatch(f -> f.getStart() == 11 && f.getOperator().equals("replace")));
+              return null;
+            });
+    PAssert.that(fused.documents())
+        .satisfies(
+            docsOut -> {
+              List<RedactedDocument> list = new ArrayList<>();
+              docsOut.forEach(list::add);
+              assertEquals(20, list.size());
+              assertTrue(list.stream().allMatch(d -> d.getText().equals("😀 write to <EMAIL_ADDRESS>")));
+              return null;
+            });
+    PAssert.that(fused.deadLetters())
+        .satisfies(
+            letters -> {
+              List<DeadLetter> list = new ArrayList<>();
+              letters.forEach(list::add);
+              assertEquals(1, list.size());
+              assertEquals("bad", list.get(0).getRecordId());
+              assertEquals("detect", list.get(0).getStage());
+              assertEquals(ErrorKinds.DETECTION_FAILED, list.get(0).getErrorKind());
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   void reportOnlyEmitsFindingsButNoDocumentsAndNeedsNoKeys() {
     // A keyed operator whose key is not set: redaction would fail fast, a report must not.
     Policy policy =

@@ -6,6 +6,7 @@ import io.sluice.policy.PolicyLoader;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.RedactedDocument;
 import io.sluice.schemas.RunSummary;
+import io.sluice.transforms.DetectAndRedactPii;
 import io.sluice.transforms.DetectPii;
 import io.sluice.transforms.RedactPii;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -37,22 +38,28 @@ public final class PiiSweep {
   }
 
   /**
-   * Detection then redaction as a {@link SweepStage}; dead letters of both steps are merged. In
-   * report-only runs the documents are {@link ReportedDocument}s: counts, no text.
+   * Detection then redaction as a {@link SweepStage}. Redacting runs fuse the two into one step
+   * ({@link DetectAndRedactPii}: no analyzed copy of the corpus between them). Report-only runs keep
+   * them apart, since their documents are {@link ReportedDocument}s built from the analyzed documents:
+   * counts, no text; dead letters of both steps are merged.
    */
   public static SweepStage stage(Policy policy, boolean reportOnly) {
+    if (!reportOnly) {
+      return documents -> {
+        RedactPii.Result redacted = documents.apply("DetectAndRedactPii", DetectAndRedactPii.with(policy));
+        return new StageResult(redacted.documents(), redacted.findings(), redacted.deadLetters());
+      };
+    }
     return documents -> {
       DetectPii.Result detected = documents.apply("DetectPii", DetectPii.with(policy));
-      RedactPii.Result redacted =
-          detected.analyzed().apply("RedactPii", RedactPii.with(policy).reportOnly(reportOnly));
+      RedactPii.Result reported = detected.analyzed().apply("RedactPii", RedactPii.with(policy).reportOnly(true));
       PCollection<DeadLetter> deadLetters = PCollectionList.of(detected.deadLetters())
-          .and(redacted.deadLetters())
+          .and(reported.deadLetters())
           .apply("PiiDeadLetters", Flatten.pCollections());
-      PCollection<RedactedDocument> written = reportOnly
-          ? detected.analyzed().apply("ReportedDocuments", MapElements.via(new ReportedDocument()))
-              .setCoder(AvroCoder.of(RedactedDocument.class))
-          : redacted.documents();
-      return new StageResult(written, redacted.findings(), deadLetters);
+      PCollection<RedactedDocument> written = detected.analyzed()
+          .apply("ReportedDocuments", MapElements.via(new ReportedDocument()))
+          .setCoder(AvroCoder.of(RedactedDocument.class));
+      return new StageResult(written, reported.findings(), deadLetters);
     };
   }
 }
