@@ -8,6 +8,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.sluice.models.encoder.HfBlock;
+import io.sluice.models.encoder.HfEmbedding;
 import io.sluice.models.encoder.NamingOnlyBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public final class CausalLm extends HfBlock {
   private final DecoderConfig config;
-  private final TokenEmbedding embedTokens;
+  private final HfEmbedding embedTokens;
   private final List<DecoderLayer> layers = new ArrayList<>();
   private final RmsNorm norm;
   private final DecoderLinear lmHead;
@@ -27,7 +28,7 @@ public final class CausalLm extends HfBlock {
   public CausalLm(DecoderConfig config) {
     this.config = config;
     Body body = addChildBlock("model", new Body());
-    this.embedTokens = body.add("embed_tokens", new TokenEmbedding(config.vocabSize(), config.hiddenSize()));
+    this.embedTokens = body.add("embed_tokens", new HfEmbedding(config.vocabSize(), config.hiddenSize()));
     LayerList list = body.add("layers", new LayerList());
     for (int i = 0; i < config.numLayers(); i++) {
       layers.add(list.add(i, new DecoderLayer(config)));
@@ -47,7 +48,7 @@ public final class CausalLm extends HfBlock {
    * activations at a time.
    */
   NDArray hidden(ParameterStore ps, NDManager call, NDArray ids, Rotary rotary, StepPlan plan, KvCache cache) {
-    NDArray x = embedTokens.apply(ps, ids);
+    NDArray x = embedTokens.apply(ps, ids, false);
     for (int i = 0; i < layers.size(); i++) {
       try (NDManager scope = call.newSubManager()) {
         x.attach(scope);
@@ -61,7 +62,7 @@ public final class CausalLm extends HfBlock {
 
   /** Logits [..., vocab] of hidden states [..., hidden]. */
   NDArray logits(ParameterStore ps, NDArray hidden) {
-    NDArray w = lmHead == null ? embedTokens.table(ps, hidden.getDevice()) : null;
+    NDArray w = lmHead == null ? embedTokens.table(ps, hidden.getDevice(), false) : null;
     return lmHead == null ? Linear.linear(hidden, w, null).singletonOrThrow() : lmHead.apply(ps, hidden);
   }
 

@@ -1,5 +1,6 @@
 package io.sluice.models.encoder;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -9,13 +10,16 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
-/** A lookup table [rows, dim] indexed by integer ids. */
-final class HfEmbedding extends HfBlock {
+/**
+ * A lookup table [rows, dim] indexed by integer ids (BERT's embeddings, a decoder's embed_tokens, whose table
+ * doubles as the output projection when embeddings are tied).
+ */
+public final class HfEmbedding extends HfBlock {
   private final long rows;
   private final long dim;
   private final Parameter weight;
 
-  HfEmbedding(long rows, long dim) {
+  public HfEmbedding(long rows, long dim) {
     this.rows = rows;
     this.dim = dim;
     this.weight = parameter("weight", Parameter.Type.WEIGHT, new NormalInitializer(0.02f));
@@ -26,8 +30,13 @@ final class HfEmbedding extends HfBlock {
     shapeIfUnloaded(weight, new Shape(rows, dim));
   }
 
-  NDArray apply(ParameterStore ps, NDArray ids, boolean training) {
-    NDArray w = ps.getValue(weight, ids.getDevice(), training);
+  /** The table itself [rows, dim] on {@code device}. */
+  public NDArray table(ParameterStore ps, Device device, boolean training) {
+    return ps.getValue(weight, device, training);
+  }
+
+  public NDArray apply(ParameterStore ps, NDArray ids, boolean training) {
+    NDArray w = table(ps, ids.getDevice(), training);
     return ids.getNDArrayInternal().embedding(ids, w, SparseFormat.DENSE).singletonOrThrow();
   }
 
