@@ -21,6 +21,31 @@ import java.util.List;
  */
 public final class RandomDecoders {
   public static final List<String> SPECIAL_TOKENS = List.of("<|endoftext|>", "<|im_start|>", "<|im_end|>");
+  /**
+   * A ChatML chat template in the style of the SmolLM2 and Qwen2.5 instruct models (written for these tests, with
+   * the same constructs: whitespace control, a default system prompt, loop.first, filters, raise_exception).
+   */
+  public static final String CHAT_TEMPLATE = """
+      {%- if messages[0]['role'] == 'system' %}
+          {{- '<|im_start|>system\\n' + messages[0]['content'] + '<|im_end|>\\n' }}
+      {%- else %}
+          {{- '<|im_start|>system\\nYou are a helpful assistant.<|im_end|>\\n' }}
+      {%- endif %}
+      {%- for message in messages %}
+          {%- if message.role == 'system' %}
+              {%- if not loop.first %}
+                  {{- raise_exception('Only the first message may be a system message.') }}
+              {%- endif %}
+          {%- elif message.role == 'user' or message.role == 'assistant' %}
+              {{- '<|im_start|>' + message.role + '\\n' + (message.content | trim) + '<|im_end|>\\n' }}
+          {%- else %}
+              {{- raise_exception('Unknown role: ' + message.role) }}
+          {%- endif %}
+      {%- endfor %}
+      {%- if add_generation_prompt %}
+          {{- '<|im_start|>assistant\\n' }}
+      {%- endif %}
+      """;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RandomDecoders() {}
@@ -37,7 +62,10 @@ public final class RandomDecoders {
         false, false, false, false);
   }
 
-  /** Writes config.json, model.safetensors, tokenizer.json and generation_config.json (greedy, eos = endoftext). */
+  /**
+   * Writes config.json, model.safetensors, tokenizer.json, generation_config.json (greedy, eos = endoftext) and
+   * tokenizer_config.json ({@link #CHAT_TEMPLATE}, eos = im_end as an added-token object, as instruct models have).
+   */
   public static Path write(Path dir, DecoderConfig config, int maxNewTokens, int seed) throws IOException {
     Files.createDirectories(dir);
     int eos = config.vocabSize() - SPECIAL_TOKENS.size();
@@ -49,6 +77,11 @@ public final class RandomDecoders {
     generation.put("max_new_tokens", maxNewTokens);
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("generation_config.json").toFile(), generation);
     Files.write(dir.resolve("tokenizer.json"), SyntheticBpe.tokenizerJson(config.vocabSize(), SPECIAL_TOKENS));
+    ObjectNode tokenizerConfig = JSON.createObjectNode();
+    tokenizerConfig.put("chat_template", CHAT_TEMPLATE);
+    tokenizerConfig.putNull("bos_token");
+    tokenizerConfig.putObject("eos_token").put("content", "<|im_end|>").put("special", true);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("tokenizer_config.json").toFile(), tokenizerConfig);
     // the same directory every time: the initializers draw from the engine's generator
     Engine.getEngine("PyTorch").setRandomSeed(seed);
     try (LoadedDecoder random = LoadedDecoder.randomWeights(config, Device.cpu(), DataType.FLOAT32)) {
