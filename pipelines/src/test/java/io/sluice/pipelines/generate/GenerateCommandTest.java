@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.models.bench.RandomDecoders;
+import io.sluice.models.text.TextTokenizer;
 import io.sluice.pipelines.cli.SluiceCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,7 +19,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sluice generate} end to end on a random two-layer model: outputs, dead letters, reconciliation. */
+/**
+ * {@code sluice generate} end to end on a random two-layer model: outputs, dead letters, reconciliation, and chat
+ * records rendered with the directory's chat template.
+ */
 class GenerateCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
@@ -52,6 +56,33 @@ class GenerateCommandTest {
     List<JsonNode> dead = lines(tmp.resolve("out").resolve("dead_letter"));
     assertEquals(2, dead.size());
     assertTrue(dead.stream().allMatch(d -> d.toString().contains("BAD_PROMPT")), dead.toString());
+  }
+
+  @Test
+  void chatRecordsRenderWithTheModelsTemplate() throws Exception {
+    Path model = RandomDecoders.write(tmp.resolve("model"), RandomDecoders.tiny(), 4, 2);
+    Path prompts = tmp.resolve("chat.jsonl");
+    Files.writeString(prompts, String.join("\n",
+        "{\"id\": \"c1\", \"messages\": [{\"role\": \"system\", \"content\": \"Answer briefly.\"},"
+            + " {\"role\": \"user\", \"content\": \"Name a river.\"}]}",
+        "{\"id\": \"c2\", \"messages\": [{\"role\": \"tool\", \"content\": \"42\"}]}") + "\n");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int code = SluiceCli.commandLine(options -> null, out).execute("generate", "--model", model.toString(),
+        "--prompts", prompts.toString(), "--output", tmp.resolve("chat-out").toString());
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, printed);
+    assertTrue(printed.contains("records in 2 = generations 1 + dead letters 1"), printed);
+    List<JsonNode> generations = lines(tmp.resolve("chat-out").resolve("generations"));
+    assertEquals(1, generations.size());
+    String rendered = "<|im_start|>system\nAnswer briefly.<|im_end|>\n<|im_start|>user\nName a river.<|im_end|>\n"
+        + "<|im_start|>assistant\n";
+    try (TextTokenizer tokenizer = TextTokenizer.fromFile(model.resolve("tokenizer.json"), 0)) {
+      assertEquals(tokenizer.tokenize(rendered).ids().length, generations.get(0).get("prompt_tokens").asInt());
+    }
+    List<JsonNode> dead = lines(tmp.resolve("chat-out").resolve("dead_letter"));
+    assertEquals(1, dead.size());
+    assertTrue(dead.get(0).toString().contains("Unknown role: tool"), dead.toString());
   }
 
   private static List<JsonNode> lines(Path folder) throws Exception {
