@@ -14,7 +14,6 @@ import io.sluice.models.generate.GenerationParams;
 import io.sluice.models.generate.GenerationRequest;
 import io.sluice.models.generate.GenerationResult;
 import io.sluice.models.generate.Generator;
-import io.sluice.models.generate.JsonOutputCheck;
 import io.sluice.models.generate.constrained.JsonSchemaConstraints;
 import io.sluice.models.generate.constrained.TokenVocabulary;
 import io.sluice.models.runtime.DeviceChoice;
@@ -28,9 +27,9 @@ import java.util.Set;
 /**
  * Decoder generation speed on a random model shaped like SmolLM2-135M: generated tokens/s at several batch sizes,
  * the machine's matrix-multiply GFLOP/s measured in the same run, and the fraction of it generation reaches
- * (FLOPs per token x tokens/s / GFLOP/s); then JSON-Schema-constrained against unconstrained decoding, alternated,
- * same batch. Usage: {@code DecoderBenchmark [--threads 2] [--batches 1,8,32] [--new-tokens 32] [--prompt-tokens 16]
- * [--constrained-batch 8] [--rounds 2] [--device cpu]}.
+ * (FLOPs per token x tokens/s / GFLOP/s); then JSON-Schema-constrained against unconstrained decoding of the same
+ * lengths at each constrained batch size. Usage: {@code DecoderBenchmark [--threads 2] [--batches 1,8,32]
+ * [--new-tokens 32] [--prompt-tokens 16] [--constrained-batch 1,8,32] [--rounds 2] [--device cpu]}.
  */
 public final class DecoderBenchmark {
   /** Nested, with every kind of value the constraint handles; order and enums as an extraction schema has them. */
@@ -52,7 +51,7 @@ public final class DecoderBenchmark {
     int[] batches = ints(option(args, "--batches", "1,8,32"));
     int newTokens = Integer.parseInt(option(args, "--new-tokens", "32"));
     int promptTokens = Integer.parseInt(option(args, "--prompt-tokens", "16"));
-    int constrainedBatch = Integer.parseInt(option(args, "--constrained-batch", "8"));
+    int[] constrainedBatches = ints(option(args, "--constrained-batch", "1,8,32"));
     int rounds = Integer.parseInt(option(args, "--rounds", "2"));
     String deviceSpec = option(args, "--device", "cpu");
     // PyTorch reads its thread counts once, when the engine starts
@@ -85,52 +84,45 @@ public final class DecoderBenchmark {
         System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.3f | %.3f |%n", batch, tokensPerSecond, gflops,
             flopsPerToken / 1e9, flopsPerToken * tokensPerSecond / (gflops * 1e9));
       }
-      constrainedVsFree(decoder, tokenizer, tokenizerJson, greedy, random, constrainedBatch, promptTokens, rounds);
+      constrainedVsFree(decoder, tokenizer, tokenizerJson, greedy, random, constrainedBatches, promptTokens, rounds);
     }
     System.out.println("peak RSS MB " + EncoderBenchmark.peakRssMb());
   }
 
-  /** Alternates constrained and free runs so that machine noise hits both alike. */
+  /**
+   * Constrained against free decoding at each batch size, free given the same per-request lengths (see
+   * {@link ConstraintCost}). Each batch size gets at least 4 requests; a warm-up on other prompts first fills the
+   * mask table with the states every document passes through (a job's first records do the same for the rest).
+   */
   private static void constrainedVsFree(LoadedDecoder decoder, TextTokenizer tokenizer, byte[] tokenizerJson,
-      GenerationParams greedy, Random random, int batch, int promptTokens, int rounds) throws Exception {
+      GenerationParams greedy, Random random, int[] batches, int promptTokens, int rounds) throws Exception {
     long compileStart = System.nanoTime();
     TokenVocabulary vocabulary = TokenVocabulary.fromTokenizerJson(
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(tokenizerJson));
     JsonSchemaConstraints schema = JsonSchemaConstraints.compile(SCHEMA, vocabulary);
-    // constrained outputs end when the document closes: give them room (the budget forces them to close), compare rates
+    // constrained outputs end when the document closes: give them room (the budget forces them to close)
     int budget = Math.max(greedy.maxNewTokens() * 4, schema.minimumTokenBudget() * 2);
-    ConstraintFactory constraints = schema.withTokenBudget(budget);
+    CpuTimedConstraints constraints = new CpuTimedConstraints(schema.withTokenBudget(budget));
     double compileMs = (System.nanoTime() - compileStart) / 1e6;
     GenerationParams roomy = greedy.withMaxNewTokens(budget);
-    List<GenerationRequest> free = requests(random, batch, promptTokens, decoder.config().vocabSize() - 3, roomy, null);
-    List<GenerationRequest> constrained = new ArrayList<>();
-    for (GenerationRequest r : free) {
-      constrained.add(new GenerationRequest(r.id(), r.promptIds(), roomy, constraints));
-    }
-    Generator generator = new Generator(decoder, tokenizer, batch);
-    generator.generate(constrained.subList(0, 1)); // warm-up, and the first mask table entries
-    double freeRate = 0;
-    double constrainedRate = 0;
-    int valid = 0;
-    for (int r = 0; r < rounds; r++) {
-      freeRate += tokensPerSecond(generator, free) / rounds;
-      long start = System.nanoTime();
-      List<GenerationResult> results = generator.generate(constrained);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      constrainedRate += results.stream().mapToInt(GenerationResult::generatedTokens).sum() / seconds / rounds;
-      for (GenerationResult g : results) {
-        valid += g.finish() == GenerationResult.FinishReason.STOP && new JsonOutputCheck(null).problem(g.text()) == null
-            ? 1 : 0;
-        if (r == 0 && g == results.get(0)) {
-          System.out.println("first constrained output (" + g.finish() + ", " + g.generatedTokens() + " tokens): "
-              + g.text() + (g.error() == null ? "" : " error: " + g.error()));
-        }
+    int vocab = decoder.config().vocabSize() - 3;
+    System.out.printf(Locale.ROOT, "constrained (nested JSON Schema, compiled in %.0f ms, token budget %d) vs free"
+        + " decoding of the same lengths, %d rounds, arms alternated:%n", compileMs, budget, rounds);
+    ConstraintCost.printHeader();
+    GenerationResult first = null;
+    for (int batch : batches) {
+      Generator generator = new Generator(decoder, tokenizer, batch);
+      generator.generate(requests(random, Math.min(batch, 4), promptTokens, vocab, roomy, constraints));
+      List<GenerationRequest> constrained =
+          requests(random, Math.max(batch, 4), promptTokens, vocab, roomy, constraints);
+      GenerationResult firstOfRow = ConstraintCost.measureRow(generator, batch, constrained, constraints, rounds);
+      if (first == null) {
+        first = firstOfRow;
       }
     }
-    System.out.printf(Locale.ROOT, "constrained (nested JSON Schema, schema compiled in %.0f ms, %d mask states cached)"
-        + " vs free at batch %d: %.1f vs %.1f tokens/s = %.2f of free (cost %.0f%%); %d of %d outputs complete JSON documents%n",
-        compileMs, schema.cachedStates(), batch, constrainedRate, freeRate, constrainedRate / freeRate,
-        100 * (1 - constrainedRate / freeRate), valid, rounds * batch);
+    System.out.println("mask states cached: " + schema.cachedStates() + "; first constrained output (" + first.finish()
+        + ", " + first.generatedTokens() + " tokens): " + first.text()
+        + (first.error() == null ? "" : " error: " + first.error()));
   }
 
   private static double tokensPerSecond(Generator generator, List<GenerationRequest> requests) {

@@ -65,7 +65,7 @@ final class BenchCommand {
   @Command(name = "decoder", mixinStandardHelpOptions = true,
       description = {"Generated tokens/s of a random SmolLM2-135M-shaped decoder, as a fraction of measured matmul",
           "GFLOP/s; JSON-Schema-constrained vs free decoding. Options: --threads N (2) --batches 1,8,32",
-          "--new-tokens N (32) --prompt-tokens N (16) --constrained-batch N (8) --rounds N (2) --device cpu|gpu"})
+          "--new-tokens N (32) --prompt-tokens N (16) --constrained-batch 1,8,32 --rounds N (2) --device cpu|gpu"})
   static final class Decoder implements Callable<Integer> {
     @Unmatched List<String> args = new ArrayList<>();
 
