@@ -33,7 +33,8 @@ public abstract class Candidates {
       @Override
       public int[] regions(TextIndex index) {
         Regions out = new Regions();
-        for (int t = 0; t < index.tokenCount(); t++) {
+        for (int i = 0; i < index.flaggedTokenCount(); i++) {
+          int t = index.flaggedToken(i);
           if ((index.tokenFlags(t) & flags) != 0 && index.tokenEnd(t) - index.tokenStart(t) >= minLength) {
             out.add(index.tokenStart(t), index.tokenEnd(Math.min(index.tokenCount() - 1, t + padTokensAfter)));
           }

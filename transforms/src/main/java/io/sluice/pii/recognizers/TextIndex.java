@@ -30,6 +30,9 @@ public final class TextIndex {
   private int[] tokenEnd;
   private int[] tokenFlags;
   private int[] tokenDigits;
+  /** The tokens with any flag, in order: most tokens are plain words that no pattern looks at. */
+  private int flaggedCount;
+  private int[] flagged;
   private int runCount;
   /** Maximal runs of ASCII digits: start and end (exclusive). */
   private int[] runStart;
@@ -47,6 +50,7 @@ public final class TextIndex {
     tokenEnd = new int[capacity];
     tokenFlags = new int[capacity];
     tokenDigits = new int[capacity];
+    flagged = new int[capacity / 2];
     runStart = new int[capacity / 2];
     runEnd = new int[capacity / 2];
     scanTokens();
@@ -75,6 +79,16 @@ public final class TextIndex {
 
   public int tokenFlags(int token) {
     return tokenFlags[token];
+  }
+
+  /** How many tokens carry a flag; see {@link #flaggedToken}. */
+  public int flaggedTokenCount() {
+    return flaggedCount;
+  }
+
+  /** The {@code i}-th token (in text order) whose flags are not 0. */
+  public int flaggedToken(int i) {
+    return flagged[i];
   }
 
   public int digitRunCount() {
@@ -210,6 +224,12 @@ public final class TextIndex {
     tokenEnd[tokenCount] = end;
     tokenFlags[tokenCount] = flags;
     tokenDigits[tokenCount] = digits;
+    if (flags != 0) {
+      if (flaggedCount == flagged.length) {
+        flagged = Arrays.copyOf(flagged, Math.max(8, flaggedCount * 2));
+      }
+      flagged[flaggedCount++] = tokenCount;
+    }
     tokenCount++;
   }
 
