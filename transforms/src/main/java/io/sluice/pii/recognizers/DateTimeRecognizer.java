@@ -54,9 +54,6 @@ public final class DateTimeRecognizer extends RegexRecognizer {
         Candidates.tokensWith(TextIndex.DIGIT, 6));
   }
 
-  /** Three-letter month prefixes ("jan" ... "dec"), indexed by {@link #prefixIndex}. */
-  private static final boolean[] MONTH_PREFIXES = monthPrefixes();
-
   /**
    * Tokens starting with a month name ("Mar", "march,"), with two tokens on each side: a weekday and a
    * day may come before the month, a day and a year after it.
@@ -65,10 +62,9 @@ public final class DateTimeRecognizer extends RegexRecognizer {
     @Override
     public int[] regions(TextIndex index) {
       Regions out = new Regions();
-      String text = index.text();
-      for (int t = 0; t < index.tokenCount(); t++) {
-        int s = index.tokenStart(t);
-        if (index.tokenEnd(t) - s >= 3 && mayStartMonth(text.charAt(s)) && startsWithMonthPrefix(text, s)) {
+      for (int i = 0; i < index.flaggedTokenCount(); i++) {
+        int t = index.flaggedToken(i);
+        if ((index.tokenFlags(t) & TextIndex.MONTH) != 0) {
           int first = Math.max(0, t - 2);
           int last = Math.min(index.tokenCount() - 1, t + 2);
           out.add(index.tokenStart(first), index.tokenEnd(last));
@@ -96,50 +92,6 @@ public final class DateTimeRecognizer extends RegexRecognizer {
       return out.toArray();
     }
   };
-
-  private static boolean[] monthPrefixes() {
-    boolean[] prefixes = new boolean[26 * 26 * 26];
-    for (String month : new String[] {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}) {
-      prefixes[prefixIndex(month, 0)] = true;
-    }
-    return prefixes;
-  }
-
-  /** Cheap first test, most tokens fail it: month names start with one of "adfjmnos". */
-  private static boolean mayStartMonth(char c) {
-    int lower = lower(c);
-    return lower >= 'a' && lower <= 'z' && (MONTH_INITIALS & (1 << (lower - 'a'))) != 0;
-  }
-
-  private static final int MONTH_INITIALS = initials("adfjmnos");
-
-  private static int initials(String letters) {
-    int mask = 0;
-    for (int i = 0; i < letters.length(); i++) {
-      mask |= 1 << (letters.charAt(i) - 'a');
-    }
-    return mask;
-  }
-
-  private static boolean startsWithMonthPrefix(String text, int at) {
-    int index = prefixIndex(text, at);
-    return index >= 0 && MONTH_PREFIXES[index];
-  }
-
-  /** The three chars at {@code at}, ASCII-lower-cased, as a number below 26^3; -1 when one is no letter. */
-  private static int prefixIndex(String text, int at) {
-    int a = lower(text.charAt(at)) - 'a';
-    int b = lower(text.charAt(at + 1)) - 'a';
-    int c = lower(text.charAt(at + 2)) - 'a';
-    if ((a | b | c) < 0 || a >= 26 || b >= 26 || c >= 26) {
-      return -1;
-    }
-    return (a * 26 + b) * 26 + c;
-  }
-
-  private static int lower(char c) {
-    return c >= 'A' && c <= 'Z' ? c + 32 : c & 0xff;
-  }
 
   @Override
   protected Detection accept(String text, Matcher match, ScoredPattern pattern) {

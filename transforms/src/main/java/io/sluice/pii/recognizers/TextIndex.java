@@ -20,6 +20,8 @@ public final class TextIndex {
   public static final int URL_MARK = 16;
   /** Two or more colons, as in IPv6 addresses, MAC addresses and times with seconds. */
   public static final int COLONS = 32;
+  /** The token starts with the first three letters of a month name ("Mar", "september"). */
+  public static final int MONTH = 64;
 
   /** Tokens closer than this many whitespace chars join one numeric chunk ("+1 (555) 010-9999"). */
   private static final int MAX_CHUNK_GAP = 2;
@@ -153,62 +155,64 @@ public final class TextIndex {
     // an emoji) checks the string's coding and bounds on every call.
     char[] chars = text.toCharArray();
     int n = chars.length;
-    int start = -1;
-    int flags = 0;
-    int digits = 0;
-    int runStartAt = -1;
-    for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      byte cls = c < 128 ? ASCII_CLASS[c] : (isSpace(c) ? SPACE : OTHER);
-      if (cls != DIGIT_CHAR && runStartAt >= 0) {
-        addRun(runStartAt, i);
-        runStartAt = -1;
+    int i = 0;
+    while (i < n) {
+      while (i < n && isSpace(chars[i])) {
+        i++;
       }
-      if (cls == SPACE) {
-        if (start >= 0) {
-          addToken(start, i, flags, digits);
-          start = -1;
-        }
-        continue;
+      if (i == n) {
+        return;
       }
-      if (start < 0) {
-        start = i;
-        flags = 0;
-        digits = 0;
+      int start = i;
+      int flags = 0;
+      int digits = 0;
+      // The token's chars; most are letters, which only the first test of the loop looks at.
+      while (i < n) {
+        char c = chars[i];
+        byte cls = c < 128 ? ASCII_CLASS[c] : (isSpace(c) ? SPACE : OTHER);
+        if (cls == OTHER) {
+          i++;
+          continue;
+        }
+        if (cls == SPACE) {
+          break;
+        }
+        switch (cls) {
+          case DIGIT_CHAR -> {
+            int runStartAt = i;
+            while (i < n && chars[i] >= '0' && chars[i] <= '9') {
+              i++;
+            }
+            addRun(runStartAt, i);
+            flags |= DIGIT;
+            digits += i - runStartAt;
+            continue;
+          }
+          case COLON_CHAR -> {
+            flags |= (flags & COLON) != 0 ? COLONS : COLON;
+            if (i + 2 < n && chars[i + 1] == '/' && chars[i + 2] == '/') {
+              flags |= URL_MARK;
+            }
+          }
+          case AT_CHAR -> flags |= AT;
+          case DOT_CHAR -> {
+            if (i > start && i + 1 < n && isAsciiLetter(chars[i + 1]) && isAsciiAlnum(chars[i - 1])) {
+              flags |= DOT_LETTER;
+            }
+          }
+          case W_CHAR -> {
+            if (i + 3 < n && (chars[i + 1] | 0x20) == 'w' && text.regionMatches(true, i, "www.", 0, 4)) {
+              flags |= URL_MARK;
+            }
+          }
+          default -> { }
+        }
+        i++;
       }
-      switch (cls) {
-        case DIGIT_CHAR -> {
-          flags |= DIGIT;
-          digits++;
-          if (runStartAt < 0) {
-            runStartAt = i;
-          }
-        }
-        case COLON_CHAR -> {
-          flags |= (flags & COLON) != 0 ? COLONS : COLON;
-          if (i + 2 < n && chars[i + 1] == '/' && chars[i + 2] == '/') {
-            flags |= URL_MARK;
-          }
-        }
-        case AT_CHAR -> flags |= AT;
-        case DOT_CHAR -> {
-          if (i > start && i + 1 < n && isAsciiLetter(chars[i + 1]) && isAsciiAlnum(chars[i - 1])) {
-            flags |= DOT_LETTER;
-          }
-        }
-        case W_CHAR -> {
-          if (i + 3 < n && (chars[i + 1] | 0x20) == 'w' && text.regionMatches(true, i, "www.", 0, 4)) {
-            flags |= URL_MARK;
-          }
-        }
-        default -> { }
+      if (i - start >= 3 && MonthPrefixes.startsWithMonth(chars, start)) {
+        flags |= MONTH;
       }
-    }
-    if (runStartAt >= 0) {
-      addRun(runStartAt, n);
-    }
-    if (start >= 0) {
-      addToken(start, n, flags, digits);
+      addToken(start, i, flags, digits);
     }
   }
 
