@@ -4,6 +4,7 @@ import io.sluice.pii.Detection;
 import io.sluice.pii.Recognizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ public final class DenyListRecognizer implements Recognizer {
     private final String entity;
     private final Pattern pattern;
     private final char[] firstChars;
-    /** firstChars tested for each ASCII char once, since nearly every char of a text is ASCII. */
-    private final boolean[] asciiStarts = new boolean[128];
+    /** firstChars tested for every char once, so the scan does one lookup per char of a text. */
+    private final BitSet starts = new BitSet(Character.MAX_VALUE + 1);
 
     /**
      * Per prefix length 1 to {@link #PREFIX}: the case-folded prefixes of the terms that long, packed by
@@ -42,8 +43,8 @@ public final class DenyListRecognizer implements Recognizer {
       this.entity = entity;
       this.pattern = pattern;
       this.firstChars = firstChars;
-      for (char c = 0; c < asciiStarts.length && firstChars != null; c++) {
-        asciiStarts[c] = isFirstChar(c);
+      for (int c = 0; c <= Character.MAX_VALUE && firstChars != null; c++) {
+        starts.set(c, isFirstChar((char) c));
       }
       List<List<Long>> byLength = new ArrayList<>();
       for (int length = 0; length <= PREFIX; length++) {
@@ -94,7 +95,7 @@ public final class DenyListRecognizer implements Recognizer {
       }
       for (int i = from; i < text.length(); i++) {
         char c = text.charAt(i);
-        if ((c < 128 ? asciiStarts[c] : isFirstChar(c)) && !followsWordChar(text, i) && mayStartTerm(text, i)) {
+        if (starts.get(c) && !followsWordChar(text, i) && mayStartTerm(text, i)) {
           return i;
         }
       }

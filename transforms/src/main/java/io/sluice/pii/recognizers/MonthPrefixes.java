@@ -9,10 +9,23 @@ final class MonthPrefixes {
   /** The prefixes "jan" ... "dec", indexed by {@link #prefixIndex}. */
   private static final boolean[] PREFIXES = prefixes();
 
+  /** The ASCII chars a month name starts with, in either case. */
+  private static final boolean[] INITIALS = new boolean[128];
+
+  static {
+    for (char c : "adfjmnosADFJMNOS".toCharArray()) {
+      INITIALS[c] = true;
+    }
+  }
+
   private MonthPrefixes() {}
 
   /** True when {@code chars[at, at + 3)} is a month prefix; the caller guarantees three chars. */
   static boolean startsWithMonth(char[] chars, int at) {
+    char first = chars[at];
+    if (first < 128 && !INITIALS[first]) {
+      return false; // most words: no month name starts with their first letter
+    }
     int index = prefixIndex(chars[at], chars[at + 1], chars[at + 2]);
     return index >= 0 && PREFIXES[index];
   }

@@ -126,7 +126,7 @@ public final class TextIndex {
     return c <= ' ' || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
   }
 
-  /** Char classes for ASCII, so the scan does one table lookup and one switch per char. */
+  /** Char classes for every char, so the scan does one table lookup and no range test per char. */
   private static final byte OTHER = 0;
   private static final byte SPACE = 1;
   private static final byte DIGIT_CHAR = 2;
@@ -134,20 +134,20 @@ public final class TextIndex {
   private static final byte AT_CHAR = 4;
   private static final byte DOT_CHAR = 5;
   private static final byte W_CHAR = 6;
-  private static final byte[] ASCII_CLASS = new byte[128];
+  private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
 
   static {
-    for (int c = 0; c <= ' '; c++) {
-      ASCII_CLASS[c] = SPACE;
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      CHAR_CLASS[c] = isSpace((char) c) ? SPACE : OTHER;
     }
     for (int c = '0'; c <= '9'; c++) {
-      ASCII_CLASS[c] = DIGIT_CHAR;
+      CHAR_CLASS[c] = DIGIT_CHAR;
     }
-    ASCII_CLASS[':'] = COLON_CHAR;
-    ASCII_CLASS['@'] = AT_CHAR;
-    ASCII_CLASS['.'] = DOT_CHAR;
-    ASCII_CLASS['w'] = W_CHAR;
-    ASCII_CLASS['W'] = W_CHAR;
+    CHAR_CLASS[':'] = COLON_CHAR;
+    CHAR_CLASS['@'] = AT_CHAR;
+    CHAR_CLASS['.'] = DOT_CHAR;
+    CHAR_CLASS['w'] = W_CHAR;
+    CHAR_CLASS['W'] = W_CHAR;
   }
 
   private void scanTokens() {
@@ -157,7 +157,7 @@ public final class TextIndex {
     int n = chars.length;
     int i = 0;
     while (i < n) {
-      while (i < n && isSpace(chars[i])) {
+      while (i < n && CHAR_CLASS[chars[i]] == SPACE) {
         i++;
       }
       if (i == n) {
@@ -169,7 +169,7 @@ public final class TextIndex {
       // The token's chars; most are letters, which only the first test of the loop looks at.
       while (i < n) {
         char c = chars[i];
-        byte cls = c < 128 ? ASCII_CLASS[c] : (isSpace(c) ? SPACE : OTHER);
+        byte cls = CHAR_CLASS[c];
         if (cls == OTHER) {
           i++;
           continue;
