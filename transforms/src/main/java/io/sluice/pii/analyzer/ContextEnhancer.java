@@ -121,6 +121,9 @@ final class ContextEnhancer {
   private static final String[] INFLECTIONS = {"s", "ed", "ing"};
 
   private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '#' || c == '-' || c == '_';
+    if (c < 128) {
+      return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '#' || c == '-' || c == '_';
+    }
+    return Character.isLetterOrDigit(c);
   }
 }

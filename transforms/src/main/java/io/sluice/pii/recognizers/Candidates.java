@@ -33,7 +33,8 @@ public abstract class Candidates {
       @Override
       public int[] regions(TextIndex index) {
         Regions out = new Regions();
-        for (int t = 0; t < index.tokenCount(); t++) {
+        for (int i = 0; i < index.flaggedTokenCount(); i++) {
+          int t = index.flaggedToken(i);
           if ((index.tokenFlags(t) & flags) != 0 && index.tokenEnd(t) - index.tokenStart(t) >= minLength) {
             out.add(index.tokenStart(t), index.tokenEnd(Math.min(index.tokenCount() - 1, t + padTokensAfter)));
           }
@@ -88,7 +89,9 @@ public abstract class Candidates {
 
   /** Collects regions in increasing order of start, merging those that touch or overlap. */
   static final class Regions {
-    private int[] pairs = new int[16];
+    private static final int[] NONE = new int[0];
+    /** Allocated on the first region: most recognizers find none in most texts. */
+    private int[] pairs = NONE;
     private int size;
 
     void add(int start, int end) {
@@ -97,14 +100,14 @@ public abstract class Candidates {
         return;
       }
       if (size == pairs.length) {
-        pairs = Arrays.copyOf(pairs, size * 2);
+        pairs = Arrays.copyOf(pairs, Math.max(16, size * 2));
       }
       pairs[size++] = start;
       pairs[size++] = end;
     }
 
     int[] toArray() {
-      return Arrays.copyOf(pairs, size);
+      return size == 0 ? NONE : Arrays.copyOf(pairs, size);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.sluice.pii.recognizers;
 
 import io.sluice.pii.Detection;
 import io.sluice.pii.EntityTypes;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,25 +36,23 @@ public final class DateTimeRecognizer extends RegexRecognizer {
         Set.of("date", "time", "birthday", "birth", "born", "dob", "expires", "expiry", "scheduled", "due"),
         List.of(
             ScoredPattern.of("iso 8601", NUMERIC_BEFORE + YEAR + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-                + "(?:[T ]" + CLOCK + "(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?" + NUMERIC_AFTER, 0.6),
+                + "(?:[T ]" + CLOCK + "(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?" + NUMERIC_AFTER, 0.6)
+                .startingLike(StartShape.YEAR_THEN_SEPARATOR),
             ScoredPattern.of(NUMERIC_DMY, NUMERIC_BEFORE + "([0-9]{1,2})([/.-])([0-9]{1,2})\\2(" + YEAR + "|[0-9]{2})"
-                + NUMERIC_AFTER, 0.6),
+                + NUMERIC_AFTER, 0.6).startingLike(StartShape.DAY_OR_MONTH),
             ScoredPattern.of("numeric ymd", NUMERIC_BEFORE + YEAR + "([/.])(?:0?[1-9]|1[0-2])\\1(?:[12][0-9]|3[01]|0?[1-9])"
-                + NUMERIC_AFTER, 0.6),
+                + NUMERIC_AFTER, 0.6).startingLike(StartShape.YEAR_THEN_SEPARATOR),
             ScoredPattern.of("month day year", "(?i)" + BEFORE + WEEKDAY + MONTH + "(?:\\s" + DAY + "(?:,?\\s" + YEAR
                 + ")?|,?\\s" + YEAR + ")" + AFTER, 0.6).within(MONTH_TOKENS),
             ScoredPattern.of("day month year", "(?i)" + BEFORE + WEEKDAY + DAY + "(?:\\sof)?\\s" + MONTH + "(?:,?\\s"
                 + YEAR + ")?" + AFTER, 0.6).within(MONTH_TOKENS),
             ScoredPattern.of(CLOCK_TIME, NUMERIC_BEFORE + CLOCK + "(?:\\s?" + MERIDIEM + ")?" + "(?![0-9A-Za-z]|[:.][0-9])",
-                0.4).within(Candidates.tokensWith(TextIndex.COLON, 4, 1)),
+                0.4).within(Candidates.tokensWith(TextIndex.COLON, 4, 1)).startingLike(StartShape.HOUR_COLON),
             ScoredPattern.of("hour meridiem", BEFORE + "(?:1[0-2]|0?[1-9])\\s?" + MERIDIEM + "(?![A-Za-z0-9])", 0.5)
                 .within(HOUR_BEFORE_MERIDIEM)),
         // Numeric dates are single tokens: "5/3/24" is the shortest.
         Candidates.tokensWith(TextIndex.DIGIT, 6));
   }
-
-  /** Three-letter month prefixes packed as ints, sorted for binary search. */
-  private static final int[] MONTH_KEYS = monthKeys();
 
   /**
    * Tokens starting with a month name ("Mar", "march,"), with two tokens on each side: a weekday and a
@@ -65,11 +62,9 @@ public final class DateTimeRecognizer extends RegexRecognizer {
     @Override
     public int[] regions(TextIndex index) {
       Regions out = new Regions();
-      String text = index.text();
-      for (int t = 0; t < index.tokenCount(); t++) {
-        int s = index.tokenStart(t);
-        if (index.tokenEnd(t) - s >= 3 && mayStartMonth(text.charAt(s))
-            && Arrays.binarySearch(MONTH_KEYS, key(text, s)) >= 0) {
+      for (int i = 0; i < index.flaggedTokenCount(); i++) {
+        int t = index.flaggedToken(i);
+        if ((index.tokenFlags(t) & TextIndex.MONTH) != 0) {
           int first = Math.max(0, t - 2);
           int last = Math.min(index.tokenCount() - 1, t + 2);
           out.add(index.tokenStart(first), index.tokenEnd(last));
@@ -97,41 +92,6 @@ public final class DateTimeRecognizer extends RegexRecognizer {
       return out.toArray();
     }
   };
-
-  private static int[] monthKeys() {
-    String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    int[] keys = new int[months.length];
-    for (int i = 0; i < months.length; i++) {
-      keys[i] = key(months[i], 0);
-    }
-    Arrays.sort(keys);
-    return keys;
-  }
-
-  /** Cheap first test, most tokens fail it: month names start with one of "adfjmnos". */
-  private static boolean mayStartMonth(char c) {
-    int lower = lower(c);
-    return lower >= 'a' && lower <= 'z' && (MONTH_INITIALS & (1 << (lower - 'a'))) != 0;
-  }
-
-  private static final int MONTH_INITIALS = initials("adfjmnos");
-
-  private static int initials(String letters) {
-    int mask = 0;
-    for (int i = 0; i < letters.length(); i++) {
-      mask |= 1 << (letters.charAt(i) - 'a');
-    }
-    return mask;
-  }
-
-  /** The three chars at {@code at}, ASCII-lower-cased, packed into one int. */
-  private static int key(String text, int at) {
-    return (lower(text.charAt(at)) << 16) | (lower(text.charAt(at + 1)) << 8) | lower(text.charAt(at + 2));
-  }
-
-  private static int lower(char c) {
-    return c >= 'A' && c <= 'Z' ? c + 32 : c & 0xff;
-  }
 
   @Override
   protected Detection accept(String text, Matcher match, ScoredPattern pattern) {

@@ -3,6 +3,8 @@ package io.sluice.pii.recognizers;
 import io.sluice.pii.Detection;
 import io.sluice.pii.Recognizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +29,59 @@ public final class DenyListRecognizer implements Recognizer {
     private final String entity;
     private final Pattern pattern;
     private final char[] firstChars;
-    /** firstChars tested for each ASCII char once, since nearly every char of a text is ASCII. */
-    private final boolean[] asciiStarts = new boolean[128];
+    /** firstChars tested for every char once, so the scan does one lookup per char of a text. */
+    private final BitSet starts = new BitSet(Character.MAX_VALUE + 1);
 
-    EntityTerms(String entity, Pattern pattern, char[] firstChars) {
+    /**
+     * Per prefix length 1 to {@link #PREFIX}: the case-folded prefixes of the terms that long, packed by
+     * {@link #prefixKey}, sorted; null when no term has one. A term contributes its first chars up to
+     * the first surrogate, whose case folding the regex does per code point.
+     */
+    private final long[][] prefixes = new long[PREFIX + 1][];
+
+    EntityTerms(String entity, Pattern pattern, char[] firstChars, List<String> stripped) {
       this.entity = entity;
       this.pattern = pattern;
       this.firstChars = firstChars;
-      for (char c = 0; c < asciiStarts.length && firstChars != null; c++) {
-        asciiStarts[c] = isFirstChar(c);
+      for (int c = 0; c <= Character.MAX_VALUE && firstChars != null; c++) {
+        starts.set(c, isFirstChar((char) c));
       }
+      List<List<Long>> byLength = new ArrayList<>();
+      for (int length = 0; length <= PREFIX; length++) {
+        byLength.add(new ArrayList<>());
+      }
+      for (String term : stripped) {
+        int length = 0;
+        while (length < Math.min(PREFIX, term.length()) && !Character.isSurrogate(term.charAt(length))) {
+          length++;
+        }
+        byLength.get(length).add(prefixKey(term, 0, length));
+      }
+      for (int length = 1; length <= PREFIX; length++) {
+        if (!byLength.get(length).isEmpty()) {
+          prefixes[length] = byLength.get(length).stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+      }
+    }
+
+    /**
+     * False when no term can match at {@code at}: its first chars, case-folded, start no term. Checked
+     * before the regex, because most words that start with a term's first letter share no more with it
+     * ("in", "is" for "Initech"), and each regex attempt costs a matcher reset.
+     */
+    boolean mayStartTerm(String text, int at) {
+      if (firstChars == null) {
+        return true; // a term starts with a surrogate: its prefix is empty
+      }
+      long key = 0;
+      for (int length = 1; length <= PREFIX && at + length <= text.length(); length++) {
+        key = key << 16 | fold(text.charAt(at + length - 1));
+        long[] keys = prefixes[length];
+        if (keys != null && Arrays.binarySearch(keys, key) >= 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -50,11 +95,20 @@ public final class DenyListRecognizer implements Recognizer {
       }
       for (int i = from; i < text.length(); i++) {
         char c = text.charAt(i);
-        if ((c < 128 ? asciiStarts[c] : isFirstChar(c)) && !followsWordChar(text, i)) {
+        if (starts.get(c) && !followsWordChar(text, i) && mayStartTerm(text, i)) {
           return i;
         }
       }
       return -1;
+    }
+
+    /** The case-folded chars {@code text[from, from + length)}, packed 16 bits each. */
+    private static long prefixKey(String text, int from, int length) {
+      long key = 0;
+      for (int i = from; i < from + length; i++) {
+        key = key << 16 | fold(text.charAt(i));
+      }
+      return key;
     }
 
     private boolean isFirstChar(char c) {
@@ -68,18 +122,23 @@ public final class DenyListRecognizer implements Recognizer {
     }
   }
 
+  /** How many first chars of a term are compared before its regex is tried. */
+  private static final int PREFIX = 3;
+
   private final List<EntityTerms> terms = new ArrayList<>();
 
   /** @param denyList entity name to the strings reported as that entity */
   public DenyListRecognizer(Map<String, List<String>> denyList) {
     for (Map.Entry<String, List<String>> entry : denyList.entrySet()) {
       List<String> alternatives = new ArrayList<>();
+      List<String> strippedTerms = new ArrayList<>();
       StringBuilder firstChars = new StringBuilder();
       boolean bmpStarts = true;
       for (String term : entry.getValue()) {
         if (term != null && !term.isBlank()) {
           String stripped = term.strip();
           alternatives.add(Pattern.quote(stripped));
+          strippedTerms.add(stripped);
           bmpStarts &= !Character.isSurrogate(stripped.charAt(0));
           char first = fold(stripped.charAt(0));
           if (firstChars.indexOf(String.valueOf(first)) < 0) {
@@ -92,7 +151,7 @@ public final class DenyListRecognizer implements Recognizer {
         alternatives.sort((a, b) -> b.length() - a.length());
         String regex = "(?<![\\p{L}\\p{N}_])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}_])";
         terms.add(new EntityTerms(entry.getKey(), Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            bmpStarts ? firstChars.toString().toCharArray() : null));
+            bmpStarts ? firstChars.toString().toCharArray() : null, strippedTerms));
       }
     }
   }
@@ -101,6 +160,10 @@ public final class DenyListRecognizer implements Recognizer {
   private static boolean followsWordChar(String text, int at) {
     if (at == 0) {
       return false;
+    }
+    char previous = text.charAt(at - 1);
+    if (previous < 128) {
+      return previous == '_' || (previous >= '0' && previous <= '9') || ((previous | 0x20) >= 'a' && (previous | 0x20) <= 'z');
     }
     int before = Character.codePointBefore(text, at);
     if (before == '_' || Character.isLetter(before)) {

@@ -26,7 +26,12 @@ public final class IbanRecognizer extends RegexRecognizer {
     public int[] regions(TextIndex index) {
       Regions out = new Regions();
       String text = index.text();
-      for (int t = 0; t < index.tokenCount(); t++) {
+      // "DE89": every IBAN token holds digits.
+      for (int i = 0; i < index.flaggedTokenCount(); i++) {
+        int t = index.flaggedToken(i);
+        if ((index.tokenFlags(t) & TextIndex.DIGIT) == 0) {
+          continue;
+        }
         int s = index.tokenStart(t);
         int length = index.tokenEnd(t) - s;
         // One leading char may be punctuation: "(DE89".

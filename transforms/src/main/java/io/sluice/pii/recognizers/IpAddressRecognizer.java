@@ -19,7 +19,7 @@ public final class IpAddressRecognizer extends RegexRecognizer {
     super("IpAddressRecognizer", EntityTypes.IP_ADDRESS, Set.of("ip", "ipv4", "ipv6", "address", "host", "server"),
         List.of(
             ScoredPattern.of(V4, "(?<![0-9A-Za-z.])[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?![0-9A-Za-z]|\\.[0-9])", 0.6)
-                .within(Candidates.tokensWith(TextIndex.DIGIT, 7)),
+                .within(Candidates.tokensWith(TextIndex.DIGIT, 7)).startingLike(StartShape.IPV4),
             ScoredPattern.of("ipv6",
                 "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?"
                     + "(?![0-9A-Za-z]|\\.[0-9])",

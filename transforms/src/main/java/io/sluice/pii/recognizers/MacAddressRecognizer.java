@@ -13,9 +13,10 @@ public final class MacAddressRecognizer extends RegexRecognizer {
         List.of(
             ScoredPattern.of("mac pairs",
                 "(?<![0-9A-Za-z:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z:]|-[0-9A-Za-z])",
-                0.6),
+                0.6).startingLike(StartShape.HEX_PAIR_THEN_SEPARATOR),
             ScoredPattern.of("mac cisco",
-                "(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\\.[0-9A-Za-z])", 0.6)),
+                "(?<![0-9A-Za-z.])[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}(?![0-9A-Za-z]|\\.[0-9A-Za-z])", 0.6)
+                .startingLike(StartShape.HEX_QUAD_THEN_DOT)),
         Candidates.tokensWith(TextIndex.DIGIT | TextIndex.COLON, 14));
   }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Phone numbers found by libphonenumber's matcher with {@link Leniency#VALID}: the number must be valid
@@ -229,6 +230,21 @@ public final class PhoneRecognizer implements IndexedRecognizer {
   /** Words looked at before a candidate for a phone context word. */
   private static final int CONTEXT_WINDOW_WORDS = 5;
 
+  /** The length of the longest of {@link #CONTEXT_WORDS}, and their first letters. */
+  private static final int LONGEST_CONTEXT_WORD = CONTEXT_WORDS.stream().mapToInt(String::length).max().orElse(0);
+  private static final String CONTEXT_INITIALS =
+      CONTEXT_WORDS.stream().map(w -> w.substring(0, 1)).distinct().collect(Collectors.joining());
+
+  /**
+   * False for words that cannot be a context word, tested without lower-casing a copy: too long
+   * (lower-casing never shortens a word), or starting with an ASCII letter none of them starts with.
+   */
+  private static boolean mayBeContextWord(String text, int start, int end) {
+    char first = text.charAt(start);
+    return end - start <= LONGEST_CONTEXT_WORD
+        && (first >= 128 || CONTEXT_INITIALS.indexOf(Character.toLowerCase(first)) >= 0);
+  }
+
   /** One of {@link #contextWords()} among the few words before {@code start} ("call me on", "Tel.:"). */
   private boolean contextWordBefore(String text, int start) {
     int i = start;
@@ -243,7 +259,7 @@ public final class PhoneRecognizer implements IndexedRecognizer {
       if (i == end) {
         return false;
       }
-      if (CONTEXT_WORDS.contains(text.substring(i, end).toLowerCase(Locale.ROOT))) {
+      if (mayBeContextWord(text, i, end) && CONTEXT_WORDS.contains(text.substring(i, end).toLowerCase(Locale.ROOT))) {
         return true;
       }
     }

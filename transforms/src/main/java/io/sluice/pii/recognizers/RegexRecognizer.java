@@ -19,22 +19,29 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
    * recognizer's default candidates). {@code wordStart}: the regex opens with a lookbehind that rejects
    * an ASCII letter or digit before the match, as every built-in one does ("(?<![0-9A-Za-z-])..."), so
    * a match can only start where the char before is none; the scan then tries only those positions
-   * instead of every char of a region.
+   * instead of every char of a region. {@code shape}: null, or a test that a word-start position
+   * must pass before the regex is tried there.
    */
-  public record ScoredPattern(String name, Pattern pattern, double score, Candidates candidates, boolean wordStart) {
+  public record ScoredPattern(String name, Pattern pattern, double score, Candidates candidates, boolean wordStart,
+      StartShape shape) {
     /** A built-in pattern: {@code regex} must open with a lookbehind that rejects ASCII letters and digits. */
     public static ScoredPattern of(String name, String regex, double score) {
-      return new ScoredPattern(name, Pattern.compile(regex), score, null, true);
+      return new ScoredPattern(name, Pattern.compile(regex), score, null, true, null);
     }
 
     /** A pattern whose regex may start a match anywhere (a user's). */
     public static ScoredPattern anywhere(String name, Pattern pattern, double score) {
-      return new ScoredPattern(name, pattern, score, null, false);
+      return new ScoredPattern(name, pattern, score, null, false, null);
     }
 
     /** This pattern, looked for only in {@code where} instead of the recognizer's default regions. */
     public ScoredPattern within(Candidates where) {
-      return new ScoredPattern(name, pattern, score, where, wordStart);
+      return new ScoredPattern(name, pattern, score, where, wordStart, shape);
+    }
+
+    /** This built-in pattern, tried only at positions that pass {@code startShape}. */
+    ScoredPattern startingLike(StartShape startShape) {
+      return new ScoredPattern(name, pattern, score, candidates, wordStart, startShape);
     }
   }
 
@@ -45,6 +52,11 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
   /** Per pattern: where its matches can start; null for patterns that are not word-start ones. */
   private final List<MatchStarts> starts = new ArrayList<>();
   private final Candidates candidates;
+  /**
+   * One matcher per pattern and thread, reset to each text: a new matcher allocates its group and
+   * lookaround state, which costs as much as the few match attempts a pattern makes in a typical text.
+   */
+  private final ThreadLocal<Matcher[]> matchers = ThreadLocal.withInitial(this::newMatchers);
 
   protected RegexRecognizer(String name, String entity, Set<String> contextWords, List<ScoredPattern> patterns,
       Candidates candidates) {
@@ -73,6 +85,15 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
     return contextWords;
   }
 
+  private Matcher[] newMatchers() {
+    Matcher[] out = new Matcher[patterns.size()];
+    for (int p = 0; p < out.length; p++) {
+      // Lookarounds at a region's edge must see the real neighbours, not a fake text boundary.
+      out[p] = patterns.get(p).pattern().matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+    }
+    return out;
+  }
+
   /** The patterns, in the order they run. */
   List<ScoredPattern> patterns() {
     return patterns;
@@ -84,6 +105,7 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
     // Patterns sharing a Candidates instance share its regions; consecutive patterns usually do.
     Candidates lastCandidates = null;
     int[] regions = null;
+    Matcher[] threadMatchers = matchers.get();
     for (int p = 0; p < patterns.size(); p++) {
       ScoredPattern pattern = patterns.get(p);
       Candidates where = pattern.candidates() == null ? candidates : pattern.candidates();
@@ -94,9 +116,7 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
       if (regions.length == 0) {
         continue;
       }
-      Matcher m = pattern.pattern().matcher(text);
-      // Lookarounds at a region's edge must see the real neighbours, not a fake text boundary.
-      m.useTransparentBounds(true).useAnchoringBounds(false);
+      Matcher m = threadMatchers[p].reset(text);
       for (int r = 0; r < regions.length; r += 2) {
         if (pattern.wordStart()) {
           findAtWordStarts(text, m, regions[r], regions[r + 1], pattern, starts.get(p), out);
@@ -116,13 +136,16 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
   /**
    * The matches {@code m.find()} would return in {@code [from, to)}, found by trying the regex only
    * where the char before is no ASCII letter or digit and the char can start a match: find() would
-   * try every position, and most fail on the pattern's opening lookbehind or first char.
+   * try every position, and most fail on the pattern's opening lookbehind or first char (or on its
+   * {@link StartShape}).
    */
   private void findAtWordStarts(String text, Matcher m, int from, int to, ScoredPattern pattern,
       MatchStarts starts, List<Detection> out) {
+    StartShape shape = pattern.shape();
     int at = from;
     while (at < to) {
-      if ((at > 0 && isAsciiLetterOrDigit(text.charAt(at - 1))) || !starts.mayStartWith(text.charAt(at))) {
+      if ((at > 0 && isAsciiLetterOrDigit(text.charAt(at - 1))) || !starts.mayStartWith(text.charAt(at))
+          || (shape != null && !shape.mayMatchAt(text, at))) {
         at++;
         continue;
       }

@@ -20,6 +20,8 @@ public final class TextIndex {
   public static final int URL_MARK = 16;
   /** Two or more colons, as in IPv6 addresses, MAC addresses and times with seconds. */
   public static final int COLONS = 32;
+  /** The token starts with the first three letters of a month name ("Mar", "september"). */
+  public static final int MONTH = 64;
 
   /** Tokens closer than this many whitespace chars join one numeric chunk ("+1 (555) 010-9999"). */
   private static final int MAX_CHUNK_GAP = 2;
@@ -30,6 +32,9 @@ public final class TextIndex {
   private int[] tokenEnd;
   private int[] tokenFlags;
   private int[] tokenDigits;
+  /** The tokens with any flag, in order: most tokens are plain words that no pattern looks at. */
+  private int flaggedCount;
+  private int[] flagged;
   private int runCount;
   /** Maximal runs of ASCII digits: start and end (exclusive). */
   private int[] runStart;
@@ -47,6 +52,7 @@ public final class TextIndex {
     tokenEnd = new int[capacity];
     tokenFlags = new int[capacity];
     tokenDigits = new int[capacity];
+    flagged = new int[capacity / 2];
     runStart = new int[capacity / 2];
     runEnd = new int[capacity / 2];
     scanTokens();
@@ -75,6 +81,16 @@ public final class TextIndex {
 
   public int tokenFlags(int token) {
     return tokenFlags[token];
+  }
+
+  /** How many tokens carry a flag; see {@link #flaggedToken}. */
+  public int flaggedTokenCount() {
+    return flaggedCount;
+  }
+
+  /** The {@code i}-th token (in text order) whose flags are not 0. */
+  public int flaggedToken(int i) {
+    return flagged[i];
   }
 
   public int digitRunCount() {
@@ -110,7 +126,7 @@ public final class TextIndex {
     return c <= ' ' || (c >= 0x80 && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
   }
 
-  /** Char classes for ASCII, so the scan does one table lookup and one switch per char. */
+  /** Char classes for every char, so the scan does one table lookup and no range test per char. */
   private static final byte OTHER = 0;
   private static final byte SPACE = 1;
   private static final byte DIGIT_CHAR = 2;
@@ -118,20 +134,20 @@ public final class TextIndex {
   private static final byte AT_CHAR = 4;
   private static final byte DOT_CHAR = 5;
   private static final byte W_CHAR = 6;
-  private static final byte[] ASCII_CLASS = new byte[128];
+  private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
 
   static {
-    for (int c = 0; c <= ' '; c++) {
-      ASCII_CLASS[c] = SPACE;
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      CHAR_CLASS[c] = isSpace((char) c) ? SPACE : OTHER;
     }
     for (int c = '0'; c <= '9'; c++) {
-      ASCII_CLASS[c] = DIGIT_CHAR;
+      CHAR_CLASS[c] = DIGIT_CHAR;
     }
-    ASCII_CLASS[':'] = COLON_CHAR;
-    ASCII_CLASS['@'] = AT_CHAR;
-    ASCII_CLASS['.'] = DOT_CHAR;
-    ASCII_CLASS['w'] = W_CHAR;
-    ASCII_CLASS['W'] = W_CHAR;
+    CHAR_CLASS[':'] = COLON_CHAR;
+    CHAR_CLASS['@'] = AT_CHAR;
+    CHAR_CLASS['.'] = DOT_CHAR;
+    CHAR_CLASS['w'] = W_CHAR;
+    CHAR_CLASS['W'] = W_CHAR;
   }
 
   private void scanTokens() {
@@ -139,62 +155,64 @@ public final class TextIndex {
     // an emoji) checks the string's coding and bounds on every call.
     char[] chars = text.toCharArray();
     int n = chars.length;
-    int start = -1;
-    int flags = 0;
-    int digits = 0;
-    int runStartAt = -1;
-    for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      byte cls = c < 128 ? ASCII_CLASS[c] : (isSpace(c) ? SPACE : OTHER);
-      if (cls != DIGIT_CHAR && runStartAt >= 0) {
-        addRun(runStartAt, i);
-        runStartAt = -1;
+    int i = 0;
+    while (i < n) {
+      while (i < n && CHAR_CLASS[chars[i]] == SPACE) {
+        i++;
       }
-      if (cls == SPACE) {
-        if (start >= 0) {
-          addToken(start, i, flags, digits);
-          start = -1;
-        }
-        continue;
+      if (i == n) {
+        return;
       }
-      if (start < 0) {
-        start = i;
-        flags = 0;
-        digits = 0;
+      int start = i;
+      int flags = 0;
+      int digits = 0;
+      // The token's chars; most are letters, which only the first test of the loop looks at.
+      while (i < n) {
+        char c = chars[i];
+        byte cls = CHAR_CLASS[c];
+        if (cls == OTHER) {
+          i++;
+          continue;
+        }
+        if (cls == SPACE) {
+          break;
+        }
+        switch (cls) {
+          case DIGIT_CHAR -> {
+            int runStartAt = i;
+            while (i < n && chars[i] >= '0' && chars[i] <= '9') {
+              i++;
+            }
+            addRun(runStartAt, i);
+            flags |= DIGIT;
+            digits += i - runStartAt;
+            continue;
+          }
+          case COLON_CHAR -> {
+            flags |= (flags & COLON) != 0 ? COLONS : COLON;
+            if (i + 2 < n && chars[i + 1] == '/' && chars[i + 2] == '/') {
+              flags |= URL_MARK;
+            }
+          }
+          case AT_CHAR -> flags |= AT;
+          case DOT_CHAR -> {
+            if (i > start && i + 1 < n && isAsciiLetter(chars[i + 1]) && isAsciiAlnum(chars[i - 1])) {
+              flags |= DOT_LETTER;
+            }
+          }
+          case W_CHAR -> {
+            if (i + 3 < n && (chars[i + 1] | 0x20) == 'w' && text.regionMatches(true, i, "www.", 0, 4)) {
+              flags |= URL_MARK;
+            }
+          }
+          default -> { }
+        }
+        i++;
       }
-      switch (cls) {
-        case DIGIT_CHAR -> {
-          flags |= DIGIT;
-          digits++;
-          if (runStartAt < 0) {
-            runStartAt = i;
-          }
-        }
-        case COLON_CHAR -> {
-          flags |= (flags & COLON) != 0 ? COLONS : COLON;
-          if (i + 2 < n && chars[i + 1] == '/' && chars[i + 2] == '/') {
-            flags |= URL_MARK;
-          }
-        }
-        case AT_CHAR -> flags |= AT;
-        case DOT_CHAR -> {
-          if (i > start && i + 1 < n && isAsciiLetter(chars[i + 1]) && isAsciiAlnum(chars[i - 1])) {
-            flags |= DOT_LETTER;
-          }
-        }
-        case W_CHAR -> {
-          if (i + 3 < n && (chars[i + 1] | 0x20) == 'w' && text.regionMatches(true, i, "www.", 0, 4)) {
-            flags |= URL_MARK;
-          }
-        }
-        default -> { }
+      if (i - start >= 3 && MonthPrefixes.startsWithMonth(chars, start)) {
+        flags |= MONTH;
       }
-    }
-    if (runStartAt >= 0) {
-      addRun(runStartAt, n);
-    }
-    if (start >= 0) {
-      addToken(start, n, flags, digits);
+      addToken(start, i, flags, digits);
     }
   }
 
@@ -210,6 +228,12 @@ public final class TextIndex {
     tokenEnd[tokenCount] = end;
     tokenFlags[tokenCount] = flags;
     tokenDigits[tokenCount] = digits;
+    if (flags != 0) {
+      if (flaggedCount == flagged.length) {
+        flagged = Arrays.copyOf(flagged, Math.max(8, flaggedCount * 2));
+      }
+      flagged[flaggedCount++] = tokenCount;
+    }
     tokenCount++;
   }
 

@@ -14,7 +14,8 @@ public final class UkNhsRecognizer extends RegexRecognizer {
     super("UkNhsRecognizer", EntityTypes.UK_NHS,
         Set.of("national health service", "nhs", "health services authority", "health authority", "patient"),
         List.of(ScoredPattern.of("nhs",
-            "(?<![0-9A-Za-z-])[0-9]{3}([- ]?)[0-9]{3}\\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])", 0.5)),
+            "(?<![0-9A-Za-z-])[0-9]{3}([- ]?)[0-9]{3}\\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])", 0.5)
+            .startingLike(StartShape.THREE_DIGITS_THEN_DIGIT)),
         Candidates.numericChunks(10, 0));
   }
 

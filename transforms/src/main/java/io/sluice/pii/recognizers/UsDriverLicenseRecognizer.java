@@ -17,7 +17,7 @@ public final class UsDriverLicenseRecognizer extends RegexRecognizer {
             ScoredPattern.of("license alphanumeric",
                 "(?<![0-9A-Za-z-])(?:[A-Z]{1,2}[0-9]{4,14}|[0-9]{7,9}[A-Z]{1,2}|[0-9]{2,3}[A-Z]{2,3}[0-9]{4,6})"
                     + "(?![0-9A-Za-z]|-[0-9])",
-                0.3),
+                0.3).startingLike(StartShape.LICENSE),
             ScoredPattern.of("license digits", "(?<![0-9A-Za-z-])[0-9]{6,14}(?![0-9A-Za-z]|-[0-9])", 0.01)
                 .within(Candidates.digitRuns(6, 0, 0))),
         // Up to three letters and three digits before the last digit run, two letters after it.

@@ -17,7 +17,8 @@ public final class UsSsnRecognizer extends RegexRecognizer {
   public UsSsnRecognizer() {
     super("UsSsnRecognizer", EntityTypes.US_SSN, Set.of("social", "security", "ssn", "ssns", "ssn#", "ss#", "ssid"),
         List.of(ScoredPattern.of("ssn",
-            "(?<![0-9A-Za-z-])[0-9]{3}([- .]?)[0-9]{2}\\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])", 0.5)),
+            "(?<![0-9A-Za-z-])[0-9]{3}([- .]?)[0-9]{2}\\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])", 0.5)
+            .startingLike(StartShape.THREE_DIGITS_THEN_DIGIT)),
         Candidates.numericChunks(9, 0));
   }
 
