@@ -3,23 +3,32 @@ package io.sluice.models.moderation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Hashed word and character n-gram features of a text, TF-IDF style: what the moderation head's lexical path
  * reads next to the sentence embedding. Word unigrams and bigrams hash into the first half of the buckets,
  * character 3- to 5-grams of each word (with boundary marks, so "fags" and "fag" share "<fa", "fag") into the
- * second. A bucket's value is (1 + ln count) * idf, each half L2-normalised and scaled by 1/sqrt(2), so a text
- * has unit norm and neither half outweighs the other. The idf vector is learned on the training texts and
- * shipped with the head; hashing needs no vocabulary file.
+ * second. The word half also holds shape terms for what spam is written with and words and grams miss: a run
+ * of digits by its length (an 11-digit premium-rate number, a 5-digit short code), a currency sign ("£900" is
+ * otherwise the bare word "900") and a word in capitals ("WINNER", "URGENT"), which lower-casing erases. A
+ * bucket's value is (1 + ln count) * idf, each half L2-normalised and scaled by 1/sqrt(2), so a text has unit
+ * norm and neither half outweighs the other. The idf vector is learned on the training texts and shipped with
+ * the head; hashing needs no vocabulary file.
  */
 public final class LexicalFeatures {
-  private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+");
+  private static final Pattern URL = Pattern.compile("https?://\\S+|www\\.\\S+", Pattern.CASE_INSENSITIVE);
   private static final Pattern MENTION = Pattern.compile("@\\w+");
   private static final Pattern ENTITY = Pattern.compile("&#?\\w+;");
   /** Three or more of a letter count as two: "biiitch" and "biitch" are the same word. */
   private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1{2,}");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern DIGIT_RUN = Pattern.compile("\\d+");
+  private static final Pattern CURRENCY = Pattern.compile("\\p{Sc}");
+  private static final Pattern CAPITALS_WORD = Pattern.compile("\\b\\p{Lu}{2,}\\b");
+  /** Digit runs this long or longer share one shape: phone numbers, whatever their exact length. */
+  private static final int LONGEST_DIGIT_SHAPE = 12;
   private static final int MIN_GRAM = 3;
   private static final int MAX_GRAM = 5;
 
@@ -83,11 +92,18 @@ public final class LexicalFeatures {
 
   /** Lower case, URLs and user mentions replaced by placeholders, HTML entities dropped, elongations cut. */
   static String normalise(String text) {
-    String s = text.toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "");
-    s = URL.matcher(s).replaceAll(" url ");
-    s = MENTION.matcher(s).replaceAll(" user ");
-    s = ENTITY.matcher(s).replaceAll(" ");
+    String s = withoutMarkup(text).toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "");
     return ELONGATION.matcher(s).replaceAll("$1$1");
+  }
+
+  /**
+   * URLs and user mentions replaced by placeholders and HTML entities dropped, case kept: neither the digits of
+   * an emoji entity ("&#128514;") nor those of a link or a handle make shape terms.
+   */
+  private static String withoutMarkup(String text) {
+    String s = URL.matcher(text).replaceAll(" url ");
+    s = MENTION.matcher(s).replaceAll(" user ");
+    return ENTITY.matcher(s).replaceAll(" ");
   }
 
   /** One bucket id per term occurrence. */
@@ -98,6 +114,7 @@ public final class LexicalFeatures {
       return new int[0];
     }
     Terms out = new Terms(words.length * 16);
+    addShapes(withoutMarkup(text), out, half);
     for (int i = 0; i < words.length; i++) {
       out.add(bucket("w " + words[i], 0, half));
       if (i + 1 < words.length) {
@@ -111,6 +128,22 @@ public final class LexicalFeatures {
       }
     }
     return out.toArray();
+  }
+
+  /** Shape terms of the text before lower-casing, into the word half. */
+  private static void addShapes(String text, Terms out, int half) {
+    Matcher digits = DIGIT_RUN.matcher(text);
+    while (digits.find()) {
+      out.add(bucket("s digits " + Math.min(LONGEST_DIGIT_SHAPE, digits.end() - digits.start()), 0, half));
+    }
+    Matcher currency = CURRENCY.matcher(text);
+    while (currency.find()) {
+      out.add(bucket("s currency", 0, half));
+    }
+    Matcher capitals = CAPITALS_WORD.matcher(text);
+    while (capitals.find()) {
+      out.add(bucket("s capitals", 0, half));
+    }
   }
 
   /** A growable int array. */

@@ -30,6 +30,12 @@ import java.util.Map;
  * Inputs: embedding [batch, input], bucket ids [batch, k] (int64) and values [batch, k] (padding: value 0).
  * Saved as hidden.weight/bias, out.weight/bias ([out, in], as DJL and PyTorch keep them) and lexical.weight
  * [buckets, labels]; a head with 0 buckets has no lexical path.
+ *
+ * <p>A training head may carry a lexical gain per label: that label's lexical logit is its weights' sum times the
+ * gain. Under Adam, whose steps do not scale with the gradient, a gain g lets the label's wide path move g times
+ * as far per step without touching the other labels' learning (see {@link ModerationHeadTrainer.Settings}). The
+ * gain is folded into lexical.weight when saved and divided out when loaded, so saved heads carry none and every
+ * head scores the same from the same file.
  */
 public final class ModerationHead extends AbstractBlock {
   private final Linear hidden;
@@ -40,8 +46,19 @@ public final class ModerationHead extends AbstractBlock {
   private final int hiddenSize;
   private final int labels;
   private final int buckets;
+  /** Per label, or null for a gain of 1 everywhere (every loaded head). */
+  private final float[] lexicalGain;
 
   public ModerationHead(int inputSize, int hiddenSize, int labels, int buckets, float dropout) {
+    this(inputSize, hiddenSize, labels, buckets, dropout, null);
+  }
+
+  /** A head whose lexical logits are multiplied per label by {@code lexicalGain} (length {@code labels}). */
+  public ModerationHead(int inputSize, int hiddenSize, int labels, int buckets, float dropout, float[] lexicalGain) {
+    if (lexicalGain != null && lexicalGain.length != labels) {
+      throw new IllegalArgumentException("lexical gain needs one value per label, " + labels);
+    }
+    this.lexicalGain = lexicalGain == null ? null : lexicalGain.clone();
     this.inputSize = inputSize;
     this.hiddenSize = hiddenSize;
     this.labels = labels;
@@ -107,7 +124,8 @@ public final class ModerationHead extends AbstractBlock {
     if (lexical != null) {
       NDArray w = ps.getValue(lexical, logits.getDevice(), training);
       NDArray rows = Embedding.embedding(inputs.get(1), w, SparseFormat.DENSE).singletonOrThrow();
-      logits = logits.add(rows.mul(inputs.get(2).expandDims(2)).sum(new int[] {1}));
+      NDArray wide = rows.mul(inputs.get(2).expandDims(2)).sum(new int[] {1});
+      logits = logits.add(lexicalGain == null ? wide : wide.mul(logits.getManager().create(lexicalGain)));
     }
     return new NDList(logits);
   }
@@ -122,7 +140,8 @@ public final class ModerationHead extends AbstractBlock {
         tensor("hidden.bias", hidden.getParameters().get("bias")), tensor("out.weight", out.getParameters().get("weight")),
         tensor("out.bias", out.getParameters().get("bias"))));
     if (lexical != null) {
-      tensors.add(tensor("lexical.weight", lexical));
+      Tensor raw = tensor("lexical.weight", lexical);
+      tensors.add(new Tensor(raw.name(), raw.shape(), scaleColumns(raw.data(), false)));
     }
     return tensors;
   }
@@ -134,8 +153,23 @@ public final class ModerationHead extends AbstractBlock {
     set(out.getParameters().get("weight"), tensors.get("out.weight"), new Shape(labels, hiddenSize));
     set(out.getParameters().get("bias"), tensors.get("out.bias"), new Shape(labels));
     if (lexical != null) {
-      set(lexical, tensors.get("lexical.weight"), new Shape(buckets, labels));
+      Tensor folded = tensors.get("lexical.weight");
+      set(lexical, folded == null ? null : new Tensor(folded.name(), folded.shape(), scaleColumns(folded.data(), true)),
+          new Shape(buckets, labels));
     }
+  }
+
+  /** lexical.weight [buckets, labels] with each label's column times its gain, or divided by it. */
+  private float[] scaleColumns(float[] weights, boolean divide) {
+    if (lexicalGain == null) {
+      return weights;
+    }
+    float[] out = weights.clone();
+    for (int i = 0; i < out.length; i++) {
+      float g = lexicalGain[i % labels];
+      out[i] = divide ? out[i] / g : out[i] * g;
+    }
+    return out;
   }
 
   private static Tensor tensor(String name, Parameter p) {

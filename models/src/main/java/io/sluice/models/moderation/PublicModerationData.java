@@ -28,6 +28,8 @@ public final class PublicModerationData {
   public static final String DAVIDSON = "moderation/davidson_labeled_data.csv";
   public static final String TOXIGEN = "moderation/toxigen_statements.tsv";
   public static final String SMS_SPAM = "moderation/sms_spam_train.tsv";
+  /** The source name of the SMS examples, which the spam target is measured on. */
+  public static final String SMS = "sms";
 
   /** Davidson's own classes, kept as strata so evaluation can map predictions back onto them. */
   public static final String DAVIDSON_HATE = "davidson:hate";
@@ -87,8 +89,8 @@ public final class PublicModerationData {
         continue;
       }
       switch (f[0].trim()) {
-        case "spam" -> out.add(new LabeledText(f[1], EnumSet.of(SPAM), "sms", "sms:spam"));
-        case "ham" -> out.add(new LabeledText(f[1], Set.of(), "sms", "sms:ham"));
+        case "spam" -> out.add(new LabeledText(f[1], EnumSet.of(SPAM), SMS, "sms:spam"));
+        case "ham" -> out.add(new LabeledText(f[1], Set.of(), SMS, "sms:ham"));
         default -> skipped++;
       }
     }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LexicalFeaturesTest {
@@ -49,6 +51,34 @@ class LexicalFeaturesTest {
     assertArrayEquals(LexicalFeatures.hashedTerms("haaters", BUCKETS), b, "elongations are cut to two letters");
     long shared = Arrays.stream(a).filter(x -> x >= BUCKETS / 2 && Arrays.stream(b).anyMatch(y -> y == x)).count();
     assertTrue(shared >= 3, "character grams shared: " + shared);
+  }
+
+  @Test
+  void digitRunsCurrencyAndCapitalsAddShapeTermsThatMarkupDoesNot() {
+    int[] plain = LexicalFeatures.hashedTerms("call now to claim", BUCKETS);
+    int[] phone = LexicalFeatures.hashedTerms("call 09061701461 now to claim", BUCKETS);
+    int[] otherPhone = LexicalFeatures.hashedTerms("call 08712460324 now to claim", BUCKETS);
+    int[] prize = LexicalFeatures.hashedTerms("WINNER claim £900", BUCKETS);
+    Set<Integer> phoneOnly = difference(phone, plain);
+    assertTrue(!intersection(phoneOnly, otherPhone).isEmpty(), "two 11-digit numbers share their shape term");
+    assertTrue(difference(prize, LexicalFeatures.hashedTerms("winner claim 900", BUCKETS)).size() >= 2,
+        "the currency sign and the capitals word add terms lower-casing and word splitting would lose");
+    assertEquals(difference(LexicalFeatures.hashedTerms("lol &#128514; @bob99", BUCKETS), plain),
+        difference(LexicalFeatures.hashedTerms("lol &#1; @bob", BUCKETS), plain),
+        "the digits of an entity or a handle make no shape term");
+  }
+
+  private static Set<Integer> difference(int[] a, int[] b) {
+    Set<Integer> out = new HashSet<>();
+    Arrays.stream(a).forEach(out::add);
+    Arrays.stream(b).forEach(out::remove);
+    return out;
+  }
+
+  private static Set<Integer> intersection(Set<Integer> a, int[] b) {
+    Set<Integer> out = new HashSet<>(a);
+    out.retainAll(Arrays.stream(b).boxed().toList());
+    return out;
   }
 
   private static float value(LexicalFeatures.Sparse s, int bucket) {
