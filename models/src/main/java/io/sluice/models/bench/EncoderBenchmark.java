@@ -7,6 +7,8 @@ import io.sluice.models.runtime.EmbeddedModel;
 import io.sluice.models.runtime.LoadedEncoder;
 import io.sluice.models.runtime.OrtReference;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.Random;
  * is the number to compare across machines. Usage:
  * {@code EncoderBenchmark [--model all-minilm-l6-v2] [--threads N] [--batches 1,8,32] [--seq 32,128,512]
  * [--seconds 3]}. Thread counts are set before the engines start (ai.djl.pytorch.num_threads; ORT intra-op).
+ * With {@code --threads 1} both engines compute on the calling thread, so their thread CPU time per call is
+ * printed too: a per-core comparison that other processes on a loaded machine disturb far less than wall time.
  */
 public final class EncoderBenchmark {
   private EncoderBenchmark() {}
@@ -41,8 +45,13 @@ public final class EncoderBenchmark {
     System.out.printf(Locale.ROOT, "model %s (%d layers, hidden %d), threads %d, java %s, %d cpus%n", model,
         resolved.config().numLayers(), resolved.config().hiddenSize(), threads, System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
-    System.out.println("| batch | seq | ours tokens/s | ORT tokens/s | ours/ORT |");
-    System.out.println("|---:|---:|---:|---:|---:|");
+    // one intra-op thread: both engines compute on this thread (no row slices, ORT runs on the caller)
+    boolean perCore = threads == 1;
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    System.out.println(perCore
+        ? "| batch | seq | ours tokens/s | ORT tokens/s | ours/ORT | ours CPU ms/call | ORT CPU ms/call | ours/ORT (CPU) |"
+        : "| batch | seq | ours tokens/s | ORT tokens/s | ours/ORT |");
+    System.out.println(perCore ? "|---:|---:|---:|---:|---:|---:|---:|---:|" : "|---:|---:|---:|---:|---:|");
     try (LoadedEncoder ours = LoadedEncoder.create(resolved.config(), resolved.weights(), ai.djl.Device.cpu(),
             ai.djl.ndarray.types.DataType.FLOAT32);
         OrtReference ort = new OrtReference(embedded.onnxBytes(), threads)) {
@@ -59,22 +68,32 @@ public final class EncoderBenchmark {
           ort.lastHiddenState(ids, mask);
           long oursNanos = 0;
           long ortNanos = 0;
+          long oursCpu = 0;
+          long ortCpu = 0;
           int iterations = 0;
           while (iterations < 2 || (oursNanos + ortNanos) / 1e9 < seconds) {
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             ours.lastHiddenState(ids, mask);
             long t1 = System.nanoTime();
+            long c1 = cpu.getCurrentThreadCpuTime();
             ort.lastHiddenState(ids, mask);
             long t2 = System.nanoTime();
+            long c2 = cpu.getCurrentThreadCpuTime();
             oursNanos += t1 - t0;
             ortNanos += t2 - t1;
+            oursCpu += c1 - c0;
+            ortCpu += c2 - c1;
             iterations++;
           }
           double tokens = (double) batch * seq * iterations;
           double oursRate = tokens / (oursNanos / 1e9);
           double ortRate = tokens / (ortNanos / 1e9);
-          System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.2f |%n", batch, seq, oursRate, ortRate,
+          System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %.0f | %.2f |", batch, seq, oursRate, ortRate,
               oursRate / ortRate);
+          // ratio of rates: ORT's CPU time over ours
+          System.out.printf(Locale.ROOT, perCore ? " %.1f | %.1f | %.2f |%n" : "%n", oursCpu / 1e6 / iterations,
+              ortCpu / 1e6 / iterations, (double) ortCpu / oursCpu);
         }
       }
     }
