@@ -26,7 +26,7 @@ record SpanModelCard(SpanFields fields, TrainSpanExtractor.Arguments args, int t
     if (args.format == LabelledDocument.Format.SROIE) {
       b.append(": ICDAR 2019 SROIE task 3 training receipts (OCR lines in reading order joined with line breaks, ")
           .append("gold company/date/address/total), from jsdnrs/ICDAR2019-SROIE @ 77c4c11, licence CC-BY 4.0. ")
-          .append("In this copy every OCR line is cut at its first comma (no line contains one), while 591 of 626 ")
+          .append("In this copy every OCR line is cut at its first comma (no line contains one), while 591 of the 625 ")
           .append("gold addresses contain commas: the text lacks part of most addresses, so an address can match ")
           .append("its gold value exactly only where the cut removed nothing (the in-text column below scores ")
           .append("against the address as the text has it)");
