@@ -78,8 +78,8 @@ public final class DeidentifiedCopies extends PTransform<PCollection<Document>, 
   @Override
   public Result expand(PCollection<Document> documents) {
     DetectPii.Result detected = documents.apply("Detect", DetectPii.with(settings.scan().policy()));
-    TupleTag<SynthRecord> recordTag = new TupleTag<>() {};
-    TupleTag<DeadLetter> deadLetterTag = new TupleTag<>() {};
+    TupleTag<SynthRecord> recordTag = new TupleTag<>("records");
+    TupleTag<DeadLetter> deadLetterTag = new TupleTag<>("deadLetters");
     PCollectionTuple copies = detected.analyzed().apply("Surrogate",
         ParDo.of(new SurrogateFn(settings, recordTag, deadLetterTag)).withOutputTags(recordTag, TupleTagList.of(deadLetterTag)));
     PCollection<DeadLetter> deadLetters = PCollectionList.of(detected.deadLetters())

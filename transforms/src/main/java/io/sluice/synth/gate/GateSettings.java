@@ -89,8 +89,11 @@ public record GateSettings(
       throw new SpecException(near.path("bands") + " (" + bands + ") must divide " + near.path("permutations")
           + " (" + permutations + "): each band takes permutations / bands signature values");
     }
-    String source = near.enabled() && near.has("source") ? near.file("source", specDir).toString() : null;
+    String source = near.has("source") ? near.file("source", specDir).toString() : null;
     near.rejectUnknownKeys();
+    if (!near.enabled()) {
+      source = null;
+    }
     boolean withinOutput = gate.bool("within_output", true);
     boolean exactDedup = gate.bool("exact_dedup", true);
     gate.rejectUnknownKeys();

@@ -56,15 +56,15 @@ final class OutputNearDuplicates
         .apply("PairWithLower", ParDo.of(new PairFn()))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()));
 
-    TupleTag<int[]> signatureTag = new TupleTag<>() {};
-    TupleTag<Long> lowerTag = new TupleTag<>() {};
+    TupleTag<int[]> signatureTag = new TupleTag<>("signature");
+    TupleTag<Long> lowerTag = new TupleTag<>("lower");
     PCollection<KV<Long, KV<Long, int[]>>> probes = KeyedPCollectionTuple.of(signatureTag, signatures)
         .and(lowerTag, lowerByIndex)
         .apply("JoinHigherSignature", CoGroupByKey.create())
         .apply("ProbeLower", ParDo.of(new ProbeFn(signatureTag, lowerTag)))
         .setCoder(KvCoder.of(VarLongCoder.of(), KvCoder.of(VarLongCoder.of(), IntArrayCoder.of())));
 
-    TupleTag<KV<Long, int[]>> probeTag = new TupleTag<>() {};
+    TupleTag<KV<Long, int[]>> probeTag = new TupleTag<>("probe");
     return KeyedPCollectionTuple.of(signatureTag, signatures)
         .and(probeTag, probes)
         .apply("JoinLowerSignature", CoGroupByKey.create())

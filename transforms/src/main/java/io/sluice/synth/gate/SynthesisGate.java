@@ -79,11 +79,11 @@ public final class SynthesisGate extends PTransform<PCollection<SynthRecord>, Sy
     PCollection<SynthRecord> scanned = settings.piiScan() ? scanForPii(records, deadLetters) : records;
 
     FingerprintFn.Tags tags = new FingerprintFn.Tags(
-        new TupleTag<>() {},
-        new TupleTag<>() {},
-        settings.exactDedup() ? new TupleTag<>() {} : null,
-        settings.withinOutput() ? new TupleTag<>() {} : null,
-        settings.withinOutput() ? new TupleTag<>() {} : null);
+        new TupleTag<>("records"),
+        new TupleTag<>("deadLetters"),
+        settings.exactDedup() ? new TupleTag<>("textHashes") : null,
+        settings.withinOutput() ? new TupleTag<>("signatures") : null,
+        settings.withinOutput() ? new TupleTag<>("bandMembers") : null);
     PCollectionView<SourceIndex> sourceIndex = settings.sourceCheck()
         ? source.apply("IndexSource", new SourceSignatures(settings.minHash(), settings.threshold()))
         : null;
@@ -126,8 +126,8 @@ public final class SynthesisGate extends PTransform<PCollection<SynthRecord>, Sy
   }
 
   private PCollection<SynthRecord> scanForPii(PCollection<SynthRecord> records, List<PCollection<DeadLetter>> deadLetters) {
-    TupleTag<SynthRecord> passed = new TupleTag<>() {};
-    TupleTag<DeadLetter> leaked = new TupleTag<>() {};
+    TupleTag<SynthRecord> passed = new TupleTag<>("piiPassed");
+    TupleTag<DeadLetter> leaked = new TupleTag<>("piiRejected");
     PCollectionTuple scanned = records.apply("ScanForPii",
         ParDo.of(new PiiScanFn(settings.pii(), passed, leaked)).withOutputTags(passed, TupleTagList.of(leaked)));
     deadLetters.add(scanned.get(leaked).setCoder(AvroCoder.of(DeadLetter.class)));
@@ -141,10 +141,10 @@ public final class SynthesisGate extends PTransform<PCollection<SynthRecord>, Sy
     PCollection<KV<Long, Rejection>> allRejections = PCollectionList.of(rejections)
         .apply("AllRejections", Flatten.pCollections())
         .setCoder(KvCoder.of(VarLongCoder.of(), SerializableCoder.of(Rejection.class)));
-    TupleTag<SynthRecord> recordTag = new TupleTag<>() {};
-    TupleTag<Rejection> rejectionTag = new TupleTag<>() {};
-    TupleTag<SynthRecord> acceptedTag = new TupleTag<>() {};
-    TupleTag<DeadLetter> deadLetterTag = new TupleTag<>() {};
+    TupleTag<SynthRecord> recordTag = new TupleTag<>("record");
+    TupleTag<Rejection> rejectionTag = new TupleTag<>("rejection");
+    TupleTag<SynthRecord> acceptedTag = new TupleTag<>("accepted");
+    TupleTag<DeadLetter> deadLetterTag = new TupleTag<>("rejected");
     PCollectionTuple resolved = KeyedPCollectionTuple.of(recordTag, byIndex)
         .and(rejectionTag, allRejections)
         .apply("JoinRejections", CoGroupByKey.create())
