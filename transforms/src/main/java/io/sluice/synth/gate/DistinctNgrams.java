@@ -2,12 +2,16 @@ package io.sluice.synth.gate;
 
 import io.sluice.schemas.SynthRecord;
 import io.sluice.transforms.SluiceMetrics;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SetCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Count;
-import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -17,8 +21,9 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * Counts all and distinct word 1-grams and 2-grams of the accepted texts into the counters of
- * {@link GateStatistics}. Distinct n-grams are counted exactly: their 64-bit hashes go through
- * {@link Distinct}, whose combiner drops repeats before the shuffle, so only each bundle's distinct hashes move.
+ * {@link GateStatistics}. Distinct n-grams are counted exactly: their 64-bit hashes are gathered into sets per
+ * (n, {@link Buckets bucket}) by a combiner, which drops repeats before the shuffle, and each set's size is added
+ * to the counter for its n.
  */
 final class DistinctNgrams extends PTransform<PCollection<SynthRecord>, PDone> {
 
@@ -27,21 +32,21 @@ final class DistinctNgrams extends PTransform<PCollection<SynthRecord>, PDone> {
     accepted
         .apply("NgramHashes", ParDo.of(new NgramFn()))
         .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
-        .apply("DistinctNgrams", Distinct.create())
-        .apply("CountDistinct", Count.perKey())
+        .apply("DistinctPerBucket", Combine.perKey(new CountDistinctFn()))
         .apply("ReportDistinct", ParDo.of(new ReportFn()));
     return PDone.in(accepted.getPipeline());
   }
 
-  /** Emits (n, hash) for every 1-gram and 2-gram and counts them all. */
+  /** Emits ((n - 1) * buckets + bucket, hash) for every 1-gram and 2-gram, and counts them all. */
   static final class NgramFn extends DoFn<SynthRecord, KV<Integer, Long>> {
     @ProcessElement
     public void process(@Element SynthRecord record, OutputReceiver<KV<Integer, Long>> out) {
       long[] words = TextTokens.hashes(record.getText());
       for (int i = 0; i < words.length; i++) {
-        out.output(KV.of(1, words[i]));
+        out.output(KV.of(Buckets.of(words[i]), words[i]));
         if (i > 0) {
-          out.output(KV.of(2, TextTokens.mix(words[i - 1] * 31 + words[i])));
+          long bigram = TextTokens.mix(words[i - 1] * 31 + words[i]);
+          out.output(KV.of(Buckets.COUNT + Buckets.of(bigram), bigram));
         }
       }
       Metrics.counter(SluiceMetrics.NAMESPACE, GateStatistics.NGRAMS_TOTAL_PREFIX + 1).inc(words.length);
@@ -49,11 +54,47 @@ final class DistinctNgrams extends PTransform<PCollection<SynthRecord>, PDone> {
     }
   }
 
+  /** The number of distinct hashes under one key. */
+  static final class CountDistinctFn extends Combine.CombineFn<Long, Set<Long>, Long> {
+    @Override
+    public Set<Long> createAccumulator() {
+      return new HashSet<>();
+    }
+
+    @Override
+    public Set<Long> addInput(Set<Long> seen, Long hash) {
+      seen.add(hash);
+      return seen;
+    }
+
+    @Override
+    public Set<Long> mergeAccumulators(Iterable<Set<Long>> parts) {
+      Set<Long> all = new HashSet<>();
+      parts.forEach(all::addAll);
+      return all;
+    }
+
+    @Override
+    public Long extractOutput(Set<Long> seen) {
+      return (long) seen.size();
+    }
+
+    @Override
+    public Coder<Set<Long>> getAccumulatorCoder(CoderRegistry registry, Coder<Long> inputCoder) {
+      return SetCoder.of(VarLongCoder.of());
+    }
+
+    @Override
+    public Coder<Long> getDefaultOutputCoder(CoderRegistry registry, Coder<Long> inputCoder) {
+      return VarLongCoder.of();
+    }
+  }
+
   static final class ReportFn extends DoFn<KV<Integer, Long>, Void> {
     @ProcessElement
     public void process(@Element KV<Integer, Long> distinct) {
-      Metrics.counter(SluiceMetrics.NAMESPACE, GateStatistics.NGRAMS_DISTINCT_PREFIX + distinct.getKey())
-          .inc(distinct.getValue());
+      int n = distinct.getKey() / Buckets.COUNT + 1;
+      Metrics.counter(SluiceMetrics.NAMESPACE, GateStatistics.NGRAMS_DISTINCT_PREFIX + n).inc(distinct.getValue());
     }
   }
 }

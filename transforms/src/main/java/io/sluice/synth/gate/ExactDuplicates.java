@@ -1,7 +1,12 @@
 package io.sluice.synth.gate;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -11,33 +16,40 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Exact duplicates: records grouped by the hash of their normalised words ({@link TextTokens#sequenceHash}); in
- * each group the lowest index is kept and every other record is rejected, whatever order the runner groups in.
- * Input: (text hash, index); output: (index, rejection) for the records to drop.
+ * Exact duplicates: records with the same hash of their normalised words ({@link TextTokens#sequenceHash}); of
+ * each such set the lowest index is kept and every other record is rejected, whatever order the runner groups in.
+ * Input: (bucket of the hash, (text hash, index)); output: (bucket of the index, (index, rejection)).
  */
-final class ExactDuplicates extends PTransform<PCollection<KV<Long, Long>>, PCollection<KV<Long, Rejection>>> {
+final class ExactDuplicates
+    extends PTransform<PCollection<KV<Integer, KV<Long, Long>>>, PCollection<KV<Integer, KV<Long, Rejection>>>> {
+
+  static final KvCoder<Integer, KV<Long, Rejection>> REJECTION_CODER =
+      KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), SerializableCoder.of(Rejection.class)));
 
   @Override
-  public PCollection<KV<Long, Rejection>> expand(PCollection<KV<Long, Long>> indexByTextHash) {
+  public PCollection<KV<Integer, KV<Long, Rejection>>> expand(PCollection<KV<Integer, KV<Long, Long>>> indexByTextHash) {
     return indexByTextHash
         .apply("GroupByText", GroupByKey.create())
         .apply("RejectAllButLowest", ParDo.of(new RejectFn()))
-        .setCoder(KvCoder.of(VarLongCoder.of(), SerializableCoder.of(Rejection.class)));
+        .setCoder(REJECTION_CODER);
   }
 
-  static final class RejectFn extends DoFn<KV<Long, Iterable<Long>>, KV<Long, Rejection>> {
+  static final class RejectFn extends DoFn<KV<Integer, Iterable<KV<Long, Long>>>, KV<Integer, KV<Long, Rejection>>> {
     @ProcessElement
-    public void process(@Element KV<Long, Iterable<Long>> group, OutputReceiver<KV<Long, Rejection>> out) {
-      long lowest = Long.MAX_VALUE;
-      for (long index : group.getValue()) {
-        lowest = Math.min(lowest, index);
+    public void process(@Element KV<Integer, Iterable<KV<Long, Long>>> bucket,
+        OutputReceiver<KV<Integer, KV<Long, Rejection>>> out) {
+      Map<Long, Long> lowestByText = new HashMap<>();
+      for (KV<Long, Long> entry : bucket.getValue()) {
+        lowestByText.merge(entry.getKey(), entry.getValue(), Math::min);
       }
-      java.util.Set<Long> rejected = new java.util.HashSet<>();
-      for (long index : group.getValue()) {
+      Set<Long> rejected = new HashSet<>();
+      for (KV<Long, Long> entry : bucket.getValue()) {
+        long index = entry.getValue();
+        long lowest = lowestByText.get(entry.getKey());
         // A repeated index is one record delivered twice or two records sharing an index: resolved at the join.
         if (index != lowest && rejected.add(index)) {
-          out.output(KV.of(index, new Rejection(GateErrorKinds.EXACT_DUPLICATE, lowest,
-              "same normalised text as record index " + lowest)));
+          out.output(KV.of(Buckets.of(index), KV.of(index, new Rejection(GateErrorKinds.EXACT_DUPLICATE, lowest,
+              "same normalised text as record index " + lowest))));
         }
       }
     }

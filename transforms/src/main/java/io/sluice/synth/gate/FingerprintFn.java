@@ -14,14 +14,18 @@ import org.apache.beam.sdk.values.TupleTag;
  * index. A record copying a source document leaves here as a dead letter; the others go on keyed by index,
  * with what the grouping steps need emitted beside them.
  */
-final class FingerprintFn extends DoFn<SynthRecord, KV<Long, SynthRecord>> {
-  /** Where each output goes; a tag is null when its check is switched off. */
+final class FingerprintFn extends DoFn<SynthRecord, KV<Integer, KV<Long, SynthRecord>>> {
+  /**
+   * Where each output goes, every one keyed by its {@link Buckets bucket}: records and signatures by index,
+   * (text hash, index) by text hash, (band key, (index, text hash)) by band key. A tag is null when its check is
+   * switched off.
+   */
   record Tags(
-      TupleTag<KV<Long, SynthRecord>> records,
+      TupleTag<KV<Integer, KV<Long, SynthRecord>>> records,
       TupleTag<DeadLetter> deadLetters,
-      TupleTag<KV<Long, Long>> textHashes,
-      TupleTag<KV<Long, int[]>> signatures,
-      TupleTag<KV<Long, KV<Long, Long>>> bandMembers)
+      TupleTag<KV<Integer, KV<Long, Long>>> textHashes,
+      TupleTag<KV<Integer, KV<Long, int[]>>> signatures,
+      TupleTag<KV<Integer, KV<Long, KV<Long, Long>>>> bandMembers)
       implements java.io.Serializable {}
 
   private final MinHasher minHash;
@@ -51,15 +55,16 @@ final class FingerprintFn extends DoFn<SynthRecord, KV<Long, SynthRecord>> {
         return;
       }
     }
-    context.output(tags.records(), KV.of(index, record));
+    int bucket = Buckets.of(index);
+    context.output(tags.records(), KV.of(bucket, KV.of(index, record)));
     long textHash = TextTokens.sequenceHash(words);
     if (tags.textHashes() != null) {
-      context.output(tags.textHashes(), KV.of(textHash, index));
+      context.output(tags.textHashes(), KV.of(Buckets.of(textHash), KV.of(textHash, index)));
     }
     if (tags.signatures() != null && signature != null) {
-      context.output(tags.signatures(), KV.of(index, signature));
+      context.output(tags.signatures(), KV.of(bucket, KV.of(index, signature)));
       for (long key : minHash.bandKeys(signature)) {
-        context.output(tags.bandMembers(), KV.of(key, KV.of(index, textHash)));
+        context.output(tags.bandMembers(), KV.of(Buckets.of(key), KV.of(key, KV.of(index, textHash))));
       }
     }
   }

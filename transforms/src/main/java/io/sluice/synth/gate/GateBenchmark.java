@@ -233,7 +233,9 @@ public final class GateBenchmark {
   }
 
   private static double pipeline(GateSettings settings, List<Document> source, List<SynthRecord> records) {
-    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--targetParallelism=2").create());
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--targetParallelism=2",
+        // As the sluice jobs run it: these re-encode every element, test aids that cost real time.
+        "--enforceEncodability=false", "--enforceImmutability=false").create());
     PCollection<Document> sourceDocs = p.apply("Source", Create.of(source).withCoder(AvroCoder.of(Document.class)));
     p.apply("Records", Create.of(records).withCoder(AvroCoder.of(SynthRecord.class)))
         .apply(SynthesisGate.with(settings).withSource(sourceDocs));

@@ -1,13 +1,17 @@
 package io.sluice.synth.gate;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 
-/** MinHash signatures between steps: a length and fixed-width ints, nothing else (Java serialization would triple it). */
+/**
+ * MinHash signatures between steps: the length, then the ints as one block of bytes (Java serialization would
+ * triple the size, and writing int by int costs a stream call per byte).
+ */
 final class IntArrayCoder extends AtomicCoder<int[]> {
   private static final IntArrayCoder INSTANCE = new IntArrayCoder();
 
@@ -17,21 +21,19 @@ final class IntArrayCoder extends AtomicCoder<int[]> {
 
   @Override
   public void encode(int[] value, OutputStream out) throws IOException {
-    DataOutputStream data = new DataOutputStream(out);
-    data.writeInt(value.length);
-    for (int v : value) {
-      data.writeInt(v);
-    }
-    data.flush();
+    VarIntCoder.of().encode(value.length, out);
+    ByteBuffer bytes = ByteBuffer.allocate(value.length * Integer.BYTES);
+    bytes.asIntBuffer().put(value);
+    out.write(bytes.array());
   }
 
   @Override
   public int[] decode(InputStream in) throws IOException {
-    DataInputStream data = new DataInputStream(in);
-    int[] value = new int[data.readInt()];
-    for (int i = 0; i < value.length; i++) {
-      value[i] = data.readInt();
-    }
+    int length = VarIntCoder.of().decode(in);
+    byte[] bytes = new byte[length * Integer.BYTES];
+    new DataInputStream(in).readFully(bytes);
+    int[] value = new int[length];
+    ByteBuffer.wrap(bytes).asIntBuffer().get(value);
     return value;
   }
 

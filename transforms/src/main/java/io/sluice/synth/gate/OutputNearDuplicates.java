@@ -2,13 +2,16 @@ package io.sluice.synth.gate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -22,65 +25,77 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Near duplicates among the records: LSH band keys are grouped, each record in a group becomes a candidate of
- * the lower-indexed records in it, and candidates are verified on the full signatures. A record is rejected
- * when its estimated Jaccard similarity to any lower-indexed record reaches the threshold, so the lowest index
- * of a group of near copies is kept; which records are rejected depends only on the records, never on the
- * order a runner delivers them in.
+ * Near duplicates among the records: records sharing an LSH band key are paired with the lower-indexed records
+ * sharing it, and pairs are verified on the full signatures. A record is rejected when its estimated Jaccard
+ * similarity to any lower-indexed record reaches the threshold, so the lowest index of a group of near copies is
+ * kept; which records are rejected depends only on the records, never on the order a runner delivers them in.
  *
- * <p>Signatures are not carried through the band groups (that would ship each one once per band): a group
- * yields (record, lower record) pairs, and two joins on the index bring the two signatures together. Records
- * with the same normalised words are left to {@link ExactDuplicates}: in a band group only the lowest index of
- * each text is paired. A band group larger than {@value #MAX_COMPARED} distinct texts pairs each record with the
- * {@value #MAX_COMPARED} lowest only, which bounds the cost of very common band values (the price: a record
- * whose only near copy is above that rank in such a group is not caught).
+ * <p>Signatures are not carried through the band grouping (that would ship each one once per band): the grouping
+ * yields (record, lower record) pairs, and two joins on the index bring the two signatures together. Records with
+ * the same normalised words are left to {@link ExactDuplicates}: in a band only the lowest index of each text is
+ * paired. A band shared by more than {@value #MAX_COMPARED} distinct texts pairs each record with the
+ * {@value #MAX_COMPARED} lowest only, which bounds the cost of very common band values (the price: a record whose
+ * only near copy ranks above that in such a band is not caught). Every grouping is by {@link Buckets bucket}.
  *
- * <p>Input: (band key, (index, text hash)); output: (index, rejection) for the records to drop.
+ * <p>Input: (bucket, (band key, (index, text hash))); output: (bucket of the index, (index, rejection)).
  */
-final class OutputNearDuplicates
-    extends PTransform<PCollection<KV<Long, KV<Long, Long>>>, PCollection<KV<Long, Rejection>>> {
+final class OutputNearDuplicates extends PTransform<
+    PCollection<KV<Integer, KV<Long, KV<Long, Long>>>>, PCollection<KV<Integer, KV<Long, Rejection>>>> {
   static final int MAX_COMPARED = 100;
 
-  private final PCollection<KV<Long, int[]>> signatures;
+  private final PCollection<KV<Integer, KV<Long, int[]>>> signatures;
   private final double threshold;
 
-  OutputNearDuplicates(PCollection<KV<Long, int[]>> signatures, double threshold) {
+  /** @param signatures (bucket of the index, (index, signature)) */
+  OutputNearDuplicates(PCollection<KV<Integer, KV<Long, int[]>>> signatures, double threshold) {
     this.signatures = signatures;
     this.threshold = threshold;
   }
 
   @Override
-  public PCollection<KV<Long, Rejection>> expand(PCollection<KV<Long, KV<Long, Long>>> bandMembers) {
-    PCollection<KV<Long, Long>> lowerByIndex = bandMembers
+  public PCollection<KV<Integer, KV<Long, Rejection>>> expand(
+      PCollection<KV<Integer, KV<Long, KV<Long, Long>>>> bandMembers) {
+    PCollection<KV<Integer, KV<Long, Long>>> lowerByIndex = bandMembers
         .apply("GroupByBand", GroupByKey.create())
         .apply("PairWithLower", ParDo.of(new PairFn()))
-        .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()));
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())));
 
-    TupleTag<int[]> signatureTag = new TupleTag<>("signature");
-    TupleTag<Long> lowerTag = new TupleTag<>("lower");
-    PCollection<KV<Long, KV<Long, int[]>>> probes = KeyedPCollectionTuple.of(signatureTag, signatures)
+    TupleTag<KV<Long, int[]>> signatureTag = new TupleTag<>("signature");
+    TupleTag<KV<Long, Long>> lowerTag = new TupleTag<>("lower");
+    PCollection<KV<Integer, KV<Long, KV<Long, int[]>>>> probes = KeyedPCollectionTuple.of(signatureTag, signatures)
         .and(lowerTag, lowerByIndex)
         .apply("JoinHigherSignature", CoGroupByKey.create())
         .apply("ProbeLower", ParDo.of(new ProbeFn(signatureTag, lowerTag)))
-        .setCoder(KvCoder.of(VarLongCoder.of(), KvCoder.of(VarLongCoder.of(), IntArrayCoder.of())));
+        .setCoder(KvCoder.of(VarIntCoder.of(),
+            KvCoder.of(VarLongCoder.of(), KvCoder.of(VarLongCoder.of(), IntArrayCoder.of()))));
 
-    TupleTag<KV<Long, int[]>> probeTag = new TupleTag<>("probe");
+    TupleTag<KV<Long, KV<Long, int[]>>> probeTag = new TupleTag<>("probe");
     return KeyedPCollectionTuple.of(signatureTag, signatures)
         .and(probeTag, probes)
         .apply("JoinLowerSignature", CoGroupByKey.create())
         .apply("Verify", ParDo.of(new VerifyFn(signatureTag, probeTag, threshold)))
-        .setCoder(KvCoder.of(VarLongCoder.of(), SerializableCoder.of(Rejection.class)));
+        .setCoder(ExactDuplicates.REJECTION_CODER);
   }
 
-  /** Emits (index, lower index) for the records of one band group. */
-  static final class PairFn extends DoFn<KV<Long, Iterable<KV<Long, Long>>>, KV<Long, Long>> {
+  /** Emits (bucket of the index, (index, lower index)) for the records of each band in the bucket. */
+  static final class PairFn
+      extends DoFn<KV<Integer, Iterable<KV<Long, KV<Long, Long>>>>, KV<Integer, KV<Long, Long>>> {
     @ProcessElement
-    public void process(@Element KV<Long, Iterable<KV<Long, Long>>> group, OutputReceiver<KV<Long, Long>> out) {
-      List<KV<Long, Long>> members = new ArrayList<>();
-      group.getValue().forEach(members::add);
-      if (members.size() < 2) {
-        return;
+    public void process(@Element KV<Integer, Iterable<KV<Long, KV<Long, Long>>>> bucket,
+        OutputReceiver<KV<Integer, KV<Long, Long>>> out) {
+      Map<Long, List<KV<Long, Long>>> bands = new HashMap<>();
+      for (KV<Long, KV<Long, Long>> member : bucket.getValue()) {
+        bands.computeIfAbsent(member.getKey(), k -> new ArrayList<>(2)).add(member.getValue());
       }
+      for (List<KV<Long, Long>> members : bands.values()) {
+        if (members.size() > 1) {
+          pairWithLower(members, out);
+        }
+      }
+    }
+
+    /** @param members (index, text hash) of one band */
+    private static void pairWithLower(List<KV<Long, Long>> members, OutputReceiver<KV<Integer, KV<Long, Long>>> out) {
       members.sort(Comparator.comparingLong((KV<Long, Long> m) -> m.getKey()).thenComparingLong(KV::getValue));
       Set<Long> textsSeen = new HashSet<>();
       List<Long> distinct = new ArrayList<>();
@@ -90,66 +105,86 @@ final class OutputNearDuplicates
         }
       }
       for (int j = 1; j < distinct.size(); j++) {
+        long index = distinct.get(j);
         for (int i = 0; i < Math.min(j, MAX_COMPARED); i++) {
-          if (!distinct.get(i).equals(distinct.get(j))) {
-            out.output(KV.of(distinct.get(j), distinct.get(i)));
+          if (distinct.get(i) != index) {
+            out.output(KV.of(Buckets.of(index), KV.of(index, distinct.get(i))));
           }
         }
       }
     }
   }
 
-  /** Sends a record's signature to each lower record it was paired with (once, however many bands paired them). */
-  static final class ProbeFn extends DoFn<KV<Long, CoGbkResult>, KV<Long, KV<Long, int[]>>> {
-    private final TupleTag<int[]> signatureTag;
-    private final TupleTag<Long> lowerTag;
+  /** Sends each record's signature to the lower records it was paired with (once, however many bands paired them). */
+  static final class ProbeFn extends DoFn<KV<Integer, CoGbkResult>, KV<Integer, KV<Long, KV<Long, int[]>>>> {
+    private final TupleTag<KV<Long, int[]>> signatureTag;
+    private final TupleTag<KV<Long, Long>> lowerTag;
 
-    ProbeFn(TupleTag<int[]> signatureTag, TupleTag<Long> lowerTag) {
+    ProbeFn(TupleTag<KV<Long, int[]>> signatureTag, TupleTag<KV<Long, Long>> lowerTag) {
       this.signatureTag = signatureTag;
       this.lowerTag = lowerTag;
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, CoGbkResult> joined, OutputReceiver<KV<Long, KV<Long, int[]>>> out) {
-      Set<Long> lower = new TreeSet<>();
-      joined.getValue().getAll(lowerTag).forEach(lower::add);
-      if (lower.isEmpty()) {
+    public void process(@Element KV<Integer, CoGbkResult> bucket,
+        OutputReceiver<KV<Integer, KV<Long, KV<Long, int[]>>>> out) {
+      Map<Long, Set<Long>> lowerByIndex = new TreeMap<>();
+      for (KV<Long, Long> pair : bucket.getValue().getAll(lowerTag)) {
+        lowerByIndex.computeIfAbsent(pair.getKey(), k -> new TreeSet<>()).add(pair.getValue());
+      }
+      if (lowerByIndex.isEmpty()) {
         return;
       }
-      int[] signature = joined.getValue().getAll(signatureTag).iterator().next();
-      for (long other : lower) {
-        out.output(KV.of(other, KV.of(joined.getKey(), signature)));
-      }
+      Map<Long, int[]> signatureByIndex = signatures(bucket.getValue().getAll(signatureTag));
+      lowerByIndex.forEach((index, lower) -> {
+        int[] signature = signatureByIndex.get(index);
+        for (long other : lower) {
+          out.output(KV.of(Buckets.of(other), KV.of(other, KV.of(index, signature))));
+        }
+      });
     }
   }
 
-  /** Compares each probing record's signature with this (lower) record's and rejects the probe when close enough. */
-  static final class VerifyFn extends DoFn<KV<Long, CoGbkResult>, KV<Long, Rejection>> {
-    private final TupleTag<int[]> signatureTag;
-    private final TupleTag<KV<Long, int[]>> probeTag;
+  /** Compares each probing record's signature with the (lower) record's and rejects the probe when close enough. */
+  static final class VerifyFn extends DoFn<KV<Integer, CoGbkResult>, KV<Integer, KV<Long, Rejection>>> {
+    private final TupleTag<KV<Long, int[]>> signatureTag;
+    private final TupleTag<KV<Long, KV<Long, int[]>>> probeTag;
     private final double threshold;
 
-    VerifyFn(TupleTag<int[]> signatureTag, TupleTag<KV<Long, int[]>> probeTag, double threshold) {
+    VerifyFn(TupleTag<KV<Long, int[]>> signatureTag, TupleTag<KV<Long, KV<Long, int[]>>> probeTag, double threshold) {
       this.signatureTag = signatureTag;
       this.probeTag = probeTag;
       this.threshold = threshold;
     }
 
     @ProcessElement
-    public void process(@Element KV<Long, CoGbkResult> joined, OutputReceiver<KV<Long, Rejection>> out) {
-      Iterable<KV<Long, int[]>> probes = joined.getValue().getAll(probeTag);
+    public void process(@Element KV<Integer, CoGbkResult> bucket, OutputReceiver<KV<Integer, KV<Long, Rejection>>> out) {
+      Iterable<KV<Long, KV<Long, int[]>>> probes = bucket.getValue().getAll(probeTag);
       if (!probes.iterator().hasNext()) {
         return;
       }
-      long lower = joined.getKey();
-      int[] signature = joined.getValue().getAll(signatureTag).iterator().next();
-      for (KV<Long, int[]> probe : probes) {
-        double jaccard = MinHasher.estimatedJaccard(signature, probe.getValue());
+      Map<Long, int[]> signatureByIndex = signatures(bucket.getValue().getAll(signatureTag));
+      for (KV<Long, KV<Long, int[]>> probe : probes) {
+        long lower = probe.getKey();
+        long index = probe.getValue().getKey();
+        double jaccard = MinHasher.estimatedJaccard(signatureByIndex.get(lower), probe.getValue().getValue());
         if (jaccard >= threshold) {
-          out.output(KV.of(probe.getKey(), new Rejection(GateErrorKinds.NEAR_DUPLICATE_OUTPUT, lower,
-              String.format(Locale.ROOT, "near copy of record index %d (estimated Jaccard %.2f)", lower, jaccard))));
+          out.output(KV.of(Buckets.of(index), KV.of(index, new Rejection(GateErrorKinds.NEAR_DUPLICATE_OUTPUT, lower,
+              String.format(Locale.ROOT, "near copy of record index %d (estimated Jaccard %.2f)", lower, jaccard)))));
         }
       }
     }
+  }
+
+  /**
+   * Signatures of a bucket by index. Indexes are unique by contract; should two records share one, the signature
+   * kept is the smallest, so the outcome does not depend on delivery order.
+   */
+  static Map<Long, int[]> signatures(Iterable<KV<Long, int[]>> entries) {
+    Map<Long, int[]> byIndex = new HashMap<>();
+    for (KV<Long, int[]> entry : entries) {
+      byIndex.merge(entry.getKey(), entry.getValue(), (a, b) -> java.util.Arrays.compare(a, b) <= 0 ? a : b);
+    }
+    return byIndex;
   }
 }

@@ -1,6 +1,5 @@
 package io.sluice.synth.gate;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,11 +18,13 @@ import java.util.Map;
  * <p>Deterministic: documents are ordered by id before their ordinals are given out, and a record matching
  * several documents is reported against the most similar one, the lowest ordinal on ties.
  */
-final class SourceIndex implements Serializable {
+final class SourceIndex implements java.io.Serializable {
+  // Serializable only because Combine.globally ships the index of an empty source (its default) inside a DoFn;
+  // between steps the index travels with SourceIndexCoder.
   private static final long serialVersionUID = 1L;
 
   /** One source document's signature. */
-  record Entry(String id, int[] signature) implements Serializable {}
+  record Entry(String id, int[] signature) {}
 
   /** The source document a record copies. */
   record Match(String sourceId, double jaccard) {}
@@ -55,6 +56,23 @@ final class SourceIndex implements Serializable {
 
   int size() {
     return ids.length;
+  }
+
+  /** The entries in ordinal order, for {@link SourceIndexCoder}. */
+  List<Entry> entries() {
+    List<Entry> entries = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      entries.add(new Entry(ids[i], signatures[i]));
+    }
+    return entries;
+  }
+
+  MinHasher minHash() {
+    return minHash;
+  }
+
+  double threshold() {
+    return threshold;
   }
 
   /** The most similar source document at or above the threshold, or null. */

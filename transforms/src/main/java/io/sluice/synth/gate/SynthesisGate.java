@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -48,7 +48,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * }</pre>
  *
  * <p>Shuffles: none for the PII and source checks; with exact_dedup or within_output, one join of the records
- * with their rejections by index, plus small shuffles of hashes (exact) or of band keys and signatures (near).
+ * with their rejections by index, plus smaller shuffles of hashes (exact) or of band keys and signatures (near),
+ * all grouped by {@link Buckets bucket}.
  */
 public final class SynthesisGate extends PTransform<PCollection<SynthRecord>, SynthesisGate.Result> {
 
@@ -93,26 +94,26 @@ public final class SynthesisGate extends PTransform<PCollection<SynthRecord>, Sy
         extraTags.add(tag);
       }
     }
-    ParDo.MultiOutput<SynthRecord, KV<Long, SynthRecord>> fingerprint =
+    ParDo.MultiOutput<SynthRecord, KV<Integer, KV<Long, SynthRecord>>> fingerprint =
         ParDo.of(new FingerprintFn(settings.minHash(), sourceIndex, tags))
             .withOutputTags(tags.records(), TupleTagList.of(extraTags));
     PCollectionTuple fingerprinted = scanned.apply("Fingerprint",
         sourceIndex == null ? fingerprint : fingerprint.withSideInputs(sourceIndex));
     deadLetters.add(fingerprinted.get(tags.deadLetters()).setCoder(AvroCoder.of(DeadLetter.class)));
-    PCollection<KV<Long, SynthRecord>> byIndex = fingerprinted.get(tags.records())
-        .setCoder(KvCoder.of(VarLongCoder.of(), AvroCoder.of(SynthRecord.class)));
+    PCollection<KV<Integer, KV<Long, SynthRecord>>> byIndex = fingerprinted.get(tags.records())
+        .setCoder(bucketed(KvCoder.of(VarLongCoder.of(), AvroCoder.of(SynthRecord.class))));
 
-    List<PCollection<KV<Long, Rejection>>> rejections = new ArrayList<>();
+    List<PCollection<KV<Integer, KV<Long, Rejection>>>> rejections = new ArrayList<>();
     if (settings.exactDedup()) {
       rejections.add(fingerprinted.get(tags.textHashes())
-          .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
+          .setCoder(bucketed(KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
           .apply("ExactDuplicates", new ExactDuplicates()));
     }
     if (settings.withinOutput()) {
-      PCollection<KV<Long, int[]>> signatures = fingerprinted.get(tags.signatures())
-          .setCoder(KvCoder.of(VarLongCoder.of(), IntArrayCoder.of()));
+      PCollection<KV<Integer, KV<Long, int[]>>> signatures = fingerprinted.get(tags.signatures())
+          .setCoder(bucketed(KvCoder.of(VarLongCoder.of(), IntArrayCoder.of())));
       rejections.add(fingerprinted.get(tags.bandMembers())
-          .setCoder(KvCoder.of(VarLongCoder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
+          .setCoder(bucketed(KvCoder.of(VarLongCoder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))))
           .apply("OutputNearDuplicates", new OutputNearDuplicates(signatures, settings.threshold())));
     }
     PCollection<SynthRecord> accepted = rejections.isEmpty()
@@ -134,15 +135,19 @@ public final class SynthesisGate extends PTransform<PCollection<SynthRecord>, Sy
     return scanned.get(passed).setCoder(AvroCoder.of(SynthRecord.class));
   }
 
+  private static <V> KvCoder<Integer, V> bucketed(org.apache.beam.sdk.coders.Coder<V> valueCoder) {
+    return KvCoder.of(VarIntCoder.of(), valueCoder);
+  }
+
   private static PCollection<SynthRecord> resolve(
-      PCollection<KV<Long, SynthRecord>> byIndex,
-      List<PCollection<KV<Long, Rejection>>> rejections,
+      PCollection<KV<Integer, KV<Long, SynthRecord>>> byIndex,
+      List<PCollection<KV<Integer, KV<Long, Rejection>>>> rejections,
       List<PCollection<DeadLetter>> deadLetters) {
-    PCollection<KV<Long, Rejection>> allRejections = PCollectionList.of(rejections)
+    PCollection<KV<Integer, KV<Long, Rejection>>> allRejections = PCollectionList.of(rejections)
         .apply("AllRejections", Flatten.pCollections())
-        .setCoder(KvCoder.of(VarLongCoder.of(), SerializableCoder.of(Rejection.class)));
-    TupleTag<SynthRecord> recordTag = new TupleTag<>("record");
-    TupleTag<Rejection> rejectionTag = new TupleTag<>("rejection");
+        .setCoder(ExactDuplicates.REJECTION_CODER);
+    TupleTag<KV<Long, SynthRecord>> recordTag = new TupleTag<>("record");
+    TupleTag<KV<Long, Rejection>> rejectionTag = new TupleTag<>("rejection");
     TupleTag<SynthRecord> acceptedTag = new TupleTag<>("accepted");
     TupleTag<DeadLetter> deadLetterTag = new TupleTag<>("rejected");
     PCollectionTuple resolved = KeyedPCollectionTuple.of(recordTag, byIndex)
@@ -155,11 +160,12 @@ public final class SynthesisGate extends PTransform<PCollection<SynthRecord>, Sy
   }
 
   /** With no duplicate check there is nothing to join: every record still here is accepted. */
-  static final class AcceptFn extends org.apache.beam.sdk.transforms.DoFn<KV<Long, SynthRecord>, SynthRecord> {
+  static final class AcceptFn
+      extends org.apache.beam.sdk.transforms.DoFn<KV<Integer, KV<Long, SynthRecord>>, SynthRecord> {
     @ProcessElement
-    public void process(@Element KV<Long, SynthRecord> record, OutputReceiver<SynthRecord> out) {
+    public void process(@Element KV<Integer, KV<Long, SynthRecord>> record, OutputReceiver<SynthRecord> out) {
       GateCounters.accept();
-      out.output(record.getValue());
+      out.output(record.getValue().getValue());
     }
   }
 
