@@ -35,7 +35,17 @@ public final class FieldGenerators {
     KNOWN.put("spans", "of: template_field");
   }
 
+  /** Checks expressions; one instance, since each new Faker loads its locale's data again (about a second). */
+  private static Faker checker;
+
   private FieldGenerators() {}
+
+  private static synchronized void check(String expression) {
+    if (checker == null) {
+      checker = new Faker(new Random(0));
+    }
+    checker.expression(expression);
+  }
 
   /**
    * @param integral whether the field's Avro type is int or long (numbers are rounded)
@@ -67,7 +77,7 @@ public final class FieldGenerators {
     String expression = c.string("expression");
     try {
       // Evaluated once now, so an unknown provider or method fails before the job starts.
-      new Faker(new Random(0)).expression(expression);
+      check(expression);
     } catch (RuntimeException e) {
       throw new SpecException(c.path("expression") + ": datafaker cannot evaluate '" + expression + "' ("
           + e.getMessage() + "); write it as #{Provider.method}, e.g. #{Name.fullName} or #{Internet.emailAddress}");
