@@ -4,6 +4,7 @@ import io.sluice.models.bench.DecoderBenchmark;
 import io.sluice.models.bench.EncoderBenchmark;
 import io.sluice.pii.ner.NerSweepBenchmark;
 import io.sluice.pipelines.bench.SweepBenchmark;
+import io.sluice.pipelines.bench.SynthBenchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code sluice bench sweep|encoder|ner|decoder} (what {@code scripts/bench} runs): throughput benchmarks that print
+ * {@code sluice bench sweep|encoder|ner|decoder|synth} (what {@code scripts/bench} runs): throughput benchmarks that print
  * ratios against a reference measured in the same run. Options pass through to each benchmark.
  */
 @Command(
@@ -19,7 +20,7 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     description = "Benchmarks; results and the commands that produced them go in BENCHMARKS.md.",
     subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class,
-        BenchCommand.Decoder.class})
+        BenchCommand.Decoder.class, BenchCommand.Synth.class})
 final class BenchCommand {
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -72,6 +73,20 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       DecoderBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "synth", mixinStandardHelpOptions = true,
+      description = {"Schema-record synthesis records/s: bare generation loop vs DirectRunner vs Spark local[N].",
+          "Options: --spec FILE (conf/synth/transactions.yaml) --records N (1000000) --cores N (2)",
+          "         --runners direct,spark|none --work DIR --format parquet|jsonl|avro"})
+  static final class Synth implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      SynthBenchmark.main(args.toArray(String[]::new));
       return 0;
     }
   }
