@@ -5,6 +5,7 @@ import io.sluice.models.bench.EncoderBenchmark;
 import io.sluice.pii.ner.NerSweepBenchmark;
 import io.sluice.pipelines.bench.SweepBenchmark;
 import io.sluice.pipelines.bench.SynthBenchmark;
+import io.sluice.synth.gate.GateBenchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code sluice bench sweep|encoder|ner|decoder|synth} (what {@code scripts/bench} runs): throughput benchmarks that print
+ * {@code sluice bench sweep|encoder|ner|decoder|gate|synth} (what {@code scripts/bench} runs): throughput benchmarks that print
  * ratios against a reference measured in the same run. Options pass through to each benchmark.
  */
 @Command(
@@ -20,7 +21,7 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     description = "Benchmarks; results and the commands that produced them go in BENCHMARKS.md.",
     subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class,
-        BenchCommand.Decoder.class, BenchCommand.Synth.class})
+        BenchCommand.Decoder.class, BenchCommand.Gate.class, BenchCommand.Synth.class})
 final class BenchCommand {
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -73,6 +74,20 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       DecoderBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "gate", mixinStandardHelpOptions = true,
+      description = {"Synthesis gate CPU µs per record: each part alone (one thread), then the whole gate on the",
+          "DirectRunner. Options: --records N (100000) --source N (10000) --policy FILE --with-models",
+          "--runner direct|none"})
+  static final class Gate implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      GateBenchmark.main(args.toArray(String[]::new));
       return 0;
     }
   }

@@ -47,6 +47,11 @@ public final class Anonymizer {
     return new Anonymizer(byEntity, fallback);
   }
 
+  /** Applies one operator to every entity type (de-identified copies surrogate everything they find). */
+  public static Anonymizer everywhere(Operator operator) {
+    return new Anonymizer(Map.of(), operator);
+  }
+
   /** Name of the operator applied to findings of this entity type. */
   public String operatorFor(String entityType) {
     return byEntity.getOrDefault(entityType, fallback).name();

@@ -77,12 +77,22 @@ public final class KeyRing {
   }
 
   private static byte[] read(Policy policy, String name, String usedBy, Map<String, String> env) {
-    String subject = "key '" + name + "' (needed by " + usedBy + ")";
     Policy.KeySource source = name == null ? null : policy.keys.get(name);
     if (source == null) {
-      throw new PolicyException(subject + " is not declared: add it under keys, e.g. keys: {" + name
-          + ": {env: SLUICE_HMAC_KEY}}");
+      throw new PolicyException("key '" + name + "' (needed by " + usedBy + ") is not declared: add it under keys,"
+          + " e.g. keys: {" + name + ": {env: SLUICE_HMAC_KEY}}");
     }
+    return readKey(name, source, usedBy, env);
+  }
+
+  /**
+   * Reads one key from where {@code source} says, with the same checks and messages as keys declared in a
+   * policy; for settings outside a policy that name a key the same way (a synthesis spec's {@code key:}).
+   *
+   * @param usedBy what needs the key, for the message when it is missing
+   */
+  public static byte[] readKey(String name, Policy.KeySource source, String usedBy, Map<String, String> env) {
+    String subject = "key '" + name + "' (needed by " + usedBy + ")";
     if ((source.env == null) == (source.file == null)) {
       throw new PolicyException("keys." + name + " must set exactly one of env or file");
     }

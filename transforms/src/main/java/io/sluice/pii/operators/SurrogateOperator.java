@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  * so one original gets one fake across the whole corpus and across runs with one key, and nobody without
  * the key can tell which original a fake stands for.
  */
-final class SurrogateOperator implements Operator {
+public final class SurrogateOperator implements Operator {
   private static final String PURPOSE = "surrogate";
 
   private final KeyedDigest digest;
@@ -17,6 +17,14 @@ final class SurrogateOperator implements Operator {
   SurrogateOperator(KeyedDigest digest, SurrogateGenerator generator) {
     this.digest = digest;
     this.generator = generator;
+  }
+
+  /**
+   * A surrogate operator under a key given directly rather than through a policy's {@link KeyRing}: for
+   * callers that derive keys themselves (de-identified copies use one per document when no corpus key is set).
+   */
+  public static Operator keyed(byte[] key, SurrogateGenerator generator) {
+    return new SurrogateOperator(new KeyedDigest(key), generator);
   }
 
   @Override
