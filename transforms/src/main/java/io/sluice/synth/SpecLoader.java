@@ -39,7 +39,7 @@ public final class SpecLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
   private static final Set<String> TOP_KEYS =
-      Set.of("mode", "seed", "schema", "id_prefix", "records_per_file", "fields", "slm", "gate", "deid");
+      Set.of("mode", "seed", "schema", "id_prefix", "records_per_file", "fields", "slm", "gate", "deidentify");
   private static final Set<String> COMMON_FIELD_KEYS = Set.of("generator", "entity_type", "null_rate");
   static final int DEFAULT_RECORDS_PER_FILE = 100_000;
 
@@ -88,7 +88,7 @@ public final class SpecLoader {
     }
     String idPrefix = root.path("id_prefix").asText(name + "-");
     Map<String, Object> gate = section(root, "gate");
-    Map<String, Object> deid = section(root, "deid");
+    Map<String, Object> deid = section(root, "deidentify");
     if (mode == SynthMode.DEID) {
       return new SynthSpec(name, mode, null, perFile, null, gate, deid, specDir);
     }

@@ -30,6 +30,8 @@ public final class SynthBenchmark {
       + "[--records N (1000000)] [--cores N (2)] [--runners direct,spark|none] [--work DIR (target/bench-synth)] "
       + "[--format parquet|jsonl|avro]";
 
+  private static final String ROW = "%-24s %12s %9s %12s %14s %8s %14s %10s%n";
+
   private SynthBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -43,6 +45,7 @@ public final class SynthBenchmark {
     double bareSeconds = bareLoop(plan, s.records, s.cores);
     double bareCpu = SweepBenchmark.cpuSecondsSince(cpu);
     rows.add(row("bare loop, " + s.cores + " threads", s.records, bareSeconds, bareCpu, bareSeconds, bareCpu));
+    System.out.printf(Locale.ROOT, ROW, (Object[]) rows.get(0));
     for (RunnerKind runner : s.runners) {
       String name = runner.name().toLowerCase(Locale.ROOT);
       cpu = SweepBenchmark.processCpuNanos();
@@ -54,10 +57,11 @@ public final class SynthBenchmark {
       }
       rows.add(row(name + ", " + s.cores + " cores", summary.recordsWritten(), summary.elapsedMs() / 1000.0,
           cpuSeconds, bareSeconds * summary.recordsWritten() / s.records, bareCpu * summary.recordsWritten() / s.records));
+      System.out.printf(Locale.ROOT, ROW, (Object[]) rows.get(rows.size() - 1));
     }
-    System.out.printf(Locale.ROOT, "%-24s %12s %9s %12s %14s %8s %14s %10s%n", "mode", "records", "seconds",
-        "records/s", "ratio to bare", "CPU s", "records/CPU-s", "CPU ratio");
-    rows.forEach(r -> System.out.printf(Locale.ROOT, "%-24s %12s %9s %12s %14s %8s %14s %10s%n", (Object[]) r));
+    System.out.printf(Locale.ROOT, "%n" + ROW, "mode", "records", "seconds", "records/s", "ratio to bare", "CPU s",
+        "records/CPU-s", "CPU ratio");
+    rows.forEach(r -> System.out.printf(Locale.ROOT, ROW, (Object[]) r));
     System.out.println("(ratio to bare = records/s divided by the bare loop's; CPU ratio = records per CPU-second of "
         + "the whole process divided by the bare loop's)");
   }

@@ -29,7 +29,8 @@ final class SynthesizeCommand implements Callable<Integer> {
   @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Synthesis spec (YAML).")
   Path spec;
 
-  @Option(names = "--count", required = true, paramLabel = "N", description = "Records to generate.")
+  @Option(names = "--count", paramLabel = "N", defaultValue = "-1",
+      description = "Records to generate (modes schema and slm; mode deid copies every --input record).")
   long count;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -78,8 +79,8 @@ final class SynthesizeCommand implements Callable<Integer> {
   }
 
   SynthOptions toOptions() {
-    if (count < 0 || parallelism < 0 || progressSeconds < 0) {
-      throw new ConfigException("--count, --parallelism and --progress-seconds must be >= 0");
+    if (parallelism < 0 || progressSeconds < 0) {
+      throw new ConfigException("--parallelism and --progress-seconds must be >= 0");
     }
     if (sparkMaster != null && runner != RunnerKind.SPARK) {
       throw new ConfigException("--spark-master applies to --runner spark only");

@@ -1,6 +1,9 @@
 package io.sluice.pipelines.synth;
 
-import io.sluice.pipelines.ConfigException;
+import io.sluice.pipelines.io.DocumentReaders;
+import io.sluice.pipelines.io.InputSpec;
+import io.sluice.pipelines.io.ReadResult;
+import io.sluice.pipelines.io.ReadSettings;
 import io.sluice.pipelines.io.RecordWriters;
 import io.sluice.pipelines.summary.CountWritten;
 import io.sluice.pipelines.summary.JobCounts;
@@ -13,12 +16,11 @@ import io.sluice.schemas.SynthRecord;
 import io.sluice.synth.GenerateRecords;
 import io.sluice.synth.GenerateTexts;
 import io.sluice.synth.RecordPlan;
-import io.sluice.synth.SpecException;
-import io.sluice.synth.SpecLoader;
 import io.sluice.synth.SynthMetrics;
 import io.sluice.synth.SynthMode;
 import io.sluice.synth.SynthSpec;
 import io.sluice.synth.SynthesisResult;
+import io.sluice.synth.deid.DeidentifiedCopies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,30 +49,29 @@ import org.apache.beam.sdk.values.PCollectionList;
 public final class SynthesizeJob {
   static final String JOB = "synthesize";
   static final String FIELDS_FILE = "fields.json";
+  /** De-identified copies have hash indices and no count known in advance: they go to this many parts. */
+  static final long DEID_PARTS = 8;
 
   private SynthesizeJob() {}
 
   public static SynthSummary run(SynthOptions options) {
-    SynthSpec spec = load(options);
-    if (options.count() < 0) {
-      throw new ConfigException("--count must be >= 0");
-    }
-    RecordPlan plan = options.seed() == null ? spec.plan() : spec.plan().withSeed(options.seed());
+    LoadedSpec loaded = LoadedSpec.load(options);
+    SynthSpec spec = loaded.spec();
+    RecordPlan plan = spec.plan() == null || options.seed() == null ? spec.plan() : spec.plan().withSeed(options.seed());
     OutputLayout out = new OutputLayout(options.output().toAbsolutePath());
     out.prepare(options.overwrite());
 
     Pipeline pipeline = Pipeline.create(options.runner().toPipelineOptions("sluice-" + JOB));
-    PBegin begin = PBegin.in(pipeline);
-    SynthesisResult generated = spec.mode() == SynthMode.SLM
-        ? begin.apply("GenerateTexts", GenerateTexts.of(plan, spec.slm(), options.count()))
-        : begin.apply("GenerateRecords", GenerateRecords.of(plan, options.count()));
+    Generated generated = generate(pipeline, options, loaded, plan);
     PCollection<SynthRecord> counted = generated.records()
         .apply("Progress", ParDo.of(new ProgressFn()))
         .setCoder(AvroCoder.of(SynthRecord.class));
-    GateStep.Gated gated = GateStep.apply(spec, counted);
+    GateStep.Gated gated = GateStep.apply(loaded.gate(), counted);
+    boolean deid = spec.mode() == SynthMode.DEID;
     gated.accepted()
-        .apply("WriteRecords", new WriteSortedParts(plan.schemaJson(), options.format(), out.records().toString(),
-            spec.recordsPerFile(), options.count()))
+        .apply("WriteRecords", new WriteSortedParts(deid ? DeidentifiedCopies.OUTPUT_SCHEMA.toString() : plan.schemaJson(),
+            options.format(), out.records().toString(),
+            deid ? PartLayout.ofHashes(DEID_PARTS) : PartLayout.ofCount(options.count(), spec.recordsPerFile())))
         .apply("StageFieldProfile", TextIO.write().to(out.staging().resolve(FIELDS_FILE).toString()).withoutSharding());
     PCollection<DeadLetter> dead = PCollectionList.of(generated.deadLetters()).and(gated.deadLetters())
         .apply("AllDeadLetters", Flatten.pCollections())
@@ -102,23 +103,37 @@ public final class SynthesizeJob {
     }
   }
 
-  private static SynthSpec load(SynthOptions options) {
-    try {
-      return SpecLoader.load(options.spec());
-    } catch (SpecException e) {
-      throw new ConfigException("spec " + options.spec() + ": " + e.getMessage());
+  /** Generated (or de-identified) records on their way to the gate, and the records that failed before it. */
+  private record Generated(PCollection<SynthRecord> records, PCollection<DeadLetter> deadLetters) {}
+
+  private static Generated generate(Pipeline pipeline, SynthOptions options, LoadedSpec loaded, RecordPlan plan) {
+    SynthSpec spec = loaded.spec();
+    PBegin begin = PBegin.in(pipeline);
+    SynthesisResult generated = switch (spec.mode()) {
+      case SCHEMA -> begin.apply("GenerateRecords", GenerateRecords.of(plan, options.count()));
+      case SLM -> begin.apply("GenerateTexts", GenerateTexts.of(plan, spec.slm(), options.count()));
+      case DEID -> null;
+    };
+    if (generated != null) {
+      return new Generated(generated.records(), generated.deadLetters());
     }
+    // every input record is counted as read (documents and unreadable records alike): the reconciliation's "generated"
+    ReadResult read = DocumentReaders.read(pipeline, InputSpec.resolve(options.input(), null, ReadSettings.defaults()));
+    DeidentifiedCopies.Result copies = read.documents().apply("DeidentifiedCopies", DeidentifiedCopies.with(loaded.deid()));
+    return new Generated(copies.records(),
+        PCollectionList.of(read.deadLetters()).and(copies.deadLetters()).apply("DeidDeadLetters", Flatten.pCollections()));
   }
 
   private static SynthSummary summary(SynthOptions options, SynthSpec spec, RecordPlan plan, JobCounts counts,
       java.util.Map<String, Object> gate, String fieldsJson, Instant startedAt, long elapsedMs) throws IOException {
-    long generated = counts.get(SynthMetrics.GENERATED);
+    boolean deid = spec.mode() == SynthMode.DEID;
+    long generated = counts.get(deid ? JobMetrics.RECORDS_READ : SynthMetrics.GENERATED);
     long written = counts.get(JobMetrics.RECORDS_WRITTEN);
     long dead = counts.get(JobMetrics.DEAD_LETTERS_WRITTEN);
     return new SynthSummary(JOB, options.spec().toString(), spec.mode().name().toLowerCase(Locale.ROOT),
         options.runner().kind().name().toLowerCase(Locale.ROOT), options.format().name().toLowerCase(Locale.ROOT),
-        options.output().toString(), plan.seed(), options.count(), startedAt.toString(), elapsedMs, generated, written,
-        dead, generated == written + dead && generated == options.count(),
+        options.output().toString(), deid ? 0 : plan.seed(), deid ? generated : options.count(), startedAt.toString(),
+        elapsedMs, generated, written, dead, generated == written + dead && (deid || generated == options.count()),
         generated == 0 ? 0 : (double) written / generated, counts.withPrefix(JobMetrics.DEAD_LETTERS_BY_KIND), gate,
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(fieldsJson));
   }

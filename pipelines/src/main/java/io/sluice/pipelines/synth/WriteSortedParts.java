@@ -38,8 +38,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Writes synthesized records so that the output bytes depend on the spec, seed and count only, never on the runner
- * or its parallelism: part {@code k} ({@code part-0000k-of-0000n.parquet}) holds the accepted records with index in
- * [k * perFile, (k + 1) * perFile), sorted by index, so the parts read in name order are the records in index order.
+ * or its parallelism: part {@code k} ({@code part-0000k-of-0000n.parquet}) holds the accepted records whose index
+ * {@link PartLayout} assigns to it (for generated records [k * perFile, (k + 1) * perFile)), sorted by index, so the
+ * parts read in name order are the records in index order.
  * Beam's file sinks name and fill parts by bundle, which is why this groups by part and writes each part itself:
  * to a temporary file, renamed into place when complete. A retried part rewrites the same name with the same
  * bytes, so retries are harmless. A part whose every record was rejected is not written.
@@ -51,24 +52,22 @@ final class WriteSortedParts extends PTransform<PCollection<SynthRecord>, PColle
   private final String schemaJson;
   private final OutputFormat format;
   private final String folder;
-  private final long perFile;
-  private final long parts;
+  private final PartLayout layout;
 
-  WriteSortedParts(String schemaJson, OutputFormat format, String folder, long perFile, long count) {
+  WriteSortedParts(String schemaJson, OutputFormat format, String folder, PartLayout layout) {
     this.schemaJson = schemaJson;
     this.format = format;
     this.folder = folder;
-    this.perFile = perFile;
-    this.parts = Math.max(1, (count + perFile - 1) / perFile);
+    this.layout = layout;
   }
 
   @Override
   public PCollection<String> expand(PCollection<SynthRecord> records) {
-    long size = perFile;
+    PartLayout parts = layout;
     ProfileRecordsFn profile = new ProfileRecordsFn(schemaJson);
     return records
         .apply("KeyByPart", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.longs(), TypeDescriptor.of(SynthRecord.class)))
-            .via(r -> KV.of(r.getIndex() / size, r)))
+            .via(r -> KV.of(parts.part(r.getIndex()), r)))
         .setCoder(KvCoder.of(VarLongCoder.of(), AvroCoder.of(SynthRecord.class)))
         .apply("GroupByPart", GroupByKey.create())
         .apply("WritePart", ParDo.of(new WritePartFn(this, profile)))
@@ -77,7 +76,7 @@ final class WriteSortedParts extends PTransform<PCollection<SynthRecord>, PColle
   }
 
   String partName(long part) {
-    return String.format(Locale.ROOT, "part-%05d-of-%05d%s", part, parts, format.suffix());
+    return String.format(Locale.ROOT, "part-%05d-of-%05d%s", part, layout.parts(), format.suffix());
   }
 
   /** Writes one part; outputs the profile of its records. */
