@@ -12,17 +12,18 @@ final class FieldProfile implements Serializable {
   private final NumberStats numbers;
   private long nulls;
 
-  private FieldProfile(boolean numeric) {
-    this.values = numeric ? null : new TopValues();
-    this.numbers = numeric ? new NumberStats() : null;
+  private FieldProfile(TopValues values, NumberStats numbers) {
+    this.values = values;
+    this.numbers = numbers;
   }
 
   static FieldProfile text() {
-    return new FieldProfile(false);
+    return new FieldProfile(new TopValues(), null);
   }
 
-  static FieldProfile numeric() {
-    return new FieldProfile(true);
+  /** @param wholeNumbers int and long fields, array lengths: histogram bins at least 1 wide */
+  static FieldProfile numeric(boolean wholeNumbers) {
+    return new FieldProfile(null, new NumberStats(wholeNumbers));
   }
 
   void add(Object value) {

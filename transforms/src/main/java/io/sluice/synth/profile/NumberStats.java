@@ -14,13 +14,18 @@ import java.util.TreeMap;
  */
 final class NumberStats implements Serializable {
   static final int MAX_BINS = 24;
-  private static final int FINEST = -30;
+  /** Finest bins of decimals: 2^-30. Whole numbers start at width 1, so each value gets its own bin when few. */
+  private static final int FINEST_DECIMAL = -30;
 
   private long count;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
   private double sum;
-  private int exponent = FINEST;
+  private int exponent;
+
+  NumberStats(boolean wholeNumbers) {
+    this.exponent = wholeNumbers ? 0 : FINEST_DECIMAL;
+  }
   private final TreeMap<Long, Long> bins = new TreeMap<>();
 
   void add(double x) {

@@ -48,7 +48,8 @@ public final class ProfileRecordsFn extends Combine.CombineFn<SynthRecord, Profi
     Profiles profiles = new Profiles();
     for (Schema.Field f : reader().schema().getFields()) {
       profiles.put(f.name(), switch (AvroFields.valueSchema(f.schema()).getType()) {
-        case INT, LONG, FLOAT, DOUBLE, ARRAY -> FieldProfile.numeric();
+        case INT, LONG, ARRAY -> FieldProfile.numeric(true);
+        case FLOAT, DOUBLE -> FieldProfile.numeric(false);
         default -> FieldProfile.text();
       });
     }
