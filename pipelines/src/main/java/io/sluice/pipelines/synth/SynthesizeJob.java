@@ -5,6 +5,7 @@ import io.sluice.pipelines.io.InputSpec;
 import io.sluice.pipelines.io.ReadResult;
 import io.sluice.pipelines.io.ReadSettings;
 import io.sluice.pipelines.io.RecordWriters;
+import io.sluice.pipelines.runner.RunnerKind;
 import io.sluice.pipelines.summary.CountWritten;
 import io.sluice.pipelines.summary.JobCounts;
 import io.sluice.pipelines.summary.JobMetrics;
@@ -25,15 +26,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -61,7 +63,7 @@ public final class SynthesizeJob {
     OutputLayout out = new OutputLayout(options.output().toAbsolutePath());
     out.prepare(options.overwrite());
 
-    Pipeline pipeline = Pipeline.create(options.runner().toPipelineOptions("sluice-" + JOB));
+    Pipeline pipeline = Pipeline.create(pipelineOptions(options));
     Generated generated = generate(pipeline, options, loaded, plan);
     PCollection<SynthRecord> counted = generated.records()
         .apply("Progress", ParDo.of(new ProgressFn()))
@@ -101,6 +103,19 @@ public final class SynthesizeJob {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the summary to " + out.root(), e);
     }
+  }
+
+  /**
+   * The runner's options, with Spark's caching back on: unlike the sweep, the gate reads its accepted records twice
+   * (the writer, and its n-gram statistics), and without a cache Spark would generate every record twice, doubling
+   * the work and the generation counters the reconciliation reads.
+   */
+  private static PipelineOptions pipelineOptions(SynthOptions options) {
+    PipelineOptions pipelineOptions = options.runner().toPipelineOptions("sluice-" + JOB);
+    if (options.runner().kind() == RunnerKind.SPARK) {
+      pipelineOptions.as(SparkPipelineOptions.class).setCacheDisabled(false);
+    }
+    return pipelineOptions;
   }
 
   /** Generated (or de-identified) records on their way to the gate, and the records that failed before it. */
