@@ -34,7 +34,9 @@ class SynthesizeJobTest {
     if (!Files.exists(spec)) {
       // the example spec with small parts, so the output has several
       Files.createDirectories(spec.getParent());
-      Files.copy(SPEC.resolveSibling("support-ticket.avsc"), spec.resolveSibling("support-ticket.avsc"));
+      for (String file : List.of("support-ticket.avsc", "gate-scan.yaml")) {
+        Files.copy(SPEC.resolveSibling(file), spec.resolveSibling(file));
+      }
       Files.writeString(spec, Files.readString(SPEC).replace("records_per_file: 100000", "records_per_file: 100"));
     }
     return SynthesizeJob.run(SynthOptions.of(spec, COUNT, dir.resolve(name)).withRunner(runner).withFormat(format));
