@@ -109,11 +109,11 @@ public final class SweepBenchmark {
   }
 
   /** CPU time of the whole process (every thread, GC and JIT included): on a shared machine wall time is not ours. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private static double cpuSecondsSince(long startNanos) {
+  static double cpuSecondsSince(long startNanos) {
     return (processCpuNanos() - startNanos) / 1e9;
   }
 

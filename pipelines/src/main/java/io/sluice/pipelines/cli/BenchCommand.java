@@ -5,6 +5,7 @@ import io.sluice.models.bench.EncoderBenchmark;
 import io.sluice.models.bench.SpanExtractionBenchmark;
 import io.sluice.pii.ner.NerSweepBenchmark;
 import io.sluice.pipelines.bench.SweepBenchmark;
+import io.sluice.pipelines.bench.SynthBenchmark;
 import io.sluice.synth.gate.GateBenchmark;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code sluice bench sweep|encoder|ner|decoder|extract-span|gate} (what {@code scripts/bench} runs): throughput benchmarks that print
+ * {@code sluice bench sweep|encoder|ner|decoder|extract-span|gate|synth} (what {@code scripts/bench} runs): throughput benchmarks that print
  * ratios against a reference measured in the same run. Options pass through to each benchmark.
  */
 @Command(
@@ -22,7 +23,7 @@ import picocli.CommandLine.Unmatched;
     description = "Benchmarks; results and the commands that produced them go in BENCHMARKS.md.",
     subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class,
         BenchCommand.Decoder.class, BenchCommand.ExtractSpan.class,
-        BenchCommand.Gate.class})
+        BenchCommand.Gate.class, BenchCommand.Synth.class})
 final class BenchCommand {
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -103,6 +104,20 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       GateBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "synth", mixinStandardHelpOptions = true,
+      description = {"Schema-record synthesis records/s: bare generation loop vs DirectRunner vs Spark local[N].",
+          "Options: --spec FILE (conf/synth/transactions.yaml) --records N (1000000) --cores N (2)",
+          "         --runners direct,spark|none --work DIR --format parquet|jsonl|avro"})
+  static final class Synth implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      SynthBenchmark.main(args.toArray(String[]::new));
       return 0;
     }
   }

@@ -44,6 +44,7 @@ public final class SluiceCli implements Runnable {
     cli.addSubcommand("moderate", ModerateCommand.create(moderations, out));
     cli.addSubcommand("models", new ModelsCommand(out));
     cli.addSubcommand("generate", new GenerateCommand(out));
+    cli.addSubcommand("synthesize", new SynthesizeCommand(out));
     cli.addSubcommand("bench", new BenchCommand());
     cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out))
         .addSubcommand("moderation", new EvalModerationCommand(out)));

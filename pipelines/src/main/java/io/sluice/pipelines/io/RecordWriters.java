@@ -2,6 +2,7 @@ package io.sluice.pipelines.io;
 
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.FileIO;
@@ -20,6 +21,18 @@ public final class RecordWriters {
   private static final List<String> FREE_TEXT_COLUMNS = List.of("text", "raw");
 
   private RecordWriters() {}
+
+  /**
+   * A sink for records of a schema known only at run time (synthesis writes the spec's schema). Same formats as
+   * {@link #write}; the Avro container's sync marker is fixed, so equal records give equal bytes in every format.
+   */
+  public static FileIO.Sink<GenericRecord> genericSink(Schema schema, OutputFormat format) {
+    return switch (format) {
+      case PARQUET -> new ParquetRecordSink<>(schema, FREE_TEXT_COLUMNS);
+      case AVRO -> new DeterministicAvroSink(schema);
+      case JSONL -> new JsonlRecordSink();
+    };
+  }
 
   /**
    * @param folder output folder for this kind of record, e.g. {@code out/documents}

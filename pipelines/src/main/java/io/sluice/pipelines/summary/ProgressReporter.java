@@ -7,14 +7,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Prints documents done, rate and elapsed time every few seconds while a job runs. */
+/** Prints documents (or other items) done, rate and elapsed time every few seconds while a job runs. */
 public final class ProgressReporter implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final long startNanos = System.nanoTime();
   private final PrintStream out;
+  private final String what;
+  private final String unit;
 
-  private ProgressReporter(Duration every, PrintStream out) {
+  private ProgressReporter(Duration every, PrintStream out, String what, String unit) {
     this.out = out;
+    this.what = what;
+    this.unit = unit;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "sluice-progress");
       thread.setDaemon(true);
@@ -26,18 +30,27 @@ public final class ProgressReporter implements AutoCloseable {
 
   /** Starts printing to {@code out}; close it when the job ends. */
   public static ProgressReporter start(Duration every, PrintStream out) {
+    return start(every, out, "documents written", "docs");
+  }
+
+  /** As above, naming what is counted and its rate unit ("records generated", "records"). */
+  public static ProgressReporter start(Duration every, PrintStream out, String what, String unit) {
     ProgressTracker.reset();
-    return new ProgressReporter(every, out);
+    return new ProgressReporter(every, out, what, unit);
   }
 
   private void print() {
-    out.println(line(ProgressTracker.documentsDone(), System.nanoTime() - startNanos));
+    out.println(line(ProgressTracker.documentsDone(), System.nanoTime() - startNanos, what, unit));
   }
 
   static String line(long documents, long elapsedNanos) {
+    return line(documents, elapsedNanos, "documents written", "docs");
+  }
+
+  static String line(long items, long elapsedNanos, String what, String unit) {
     double seconds = Math.max(elapsedNanos / 1e9, 1e-9);
-    return String.format(Locale.ROOT, "progress: %,d documents written, %,.0f docs/s, elapsed %s",
-        documents, documents / seconds, formatElapsed(elapsedNanos));
+    return String.format(Locale.ROOT, "progress: %,d %s, %,.0f %s/s, elapsed %s",
+        items, what, items / seconds, unit, formatElapsed(elapsedNanos));
   }
 
   static String formatElapsed(long nanos) {

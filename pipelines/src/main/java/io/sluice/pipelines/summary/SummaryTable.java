@@ -28,7 +28,8 @@ public final class SummaryTable {
         summary.getOutput());
   }
 
-  private static void table(PrintStream out, String keyHeader, String valueHeader, Map<String, Long> rows) {
+  /** Rows by count, most first, under a two-column header. */
+  public static void table(PrintStream out, String keyHeader, String valueHeader, Map<String, Long> rows) {
     out.printf(Locale.ROOT, "%-28s %12s%n", keyHeader, valueHeader);
     out.println("-".repeat(41));
     rows.entrySet().stream()

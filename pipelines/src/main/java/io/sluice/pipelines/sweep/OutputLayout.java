@@ -15,11 +15,16 @@ import java.util.stream.Stream;
  */
 public record OutputLayout(Path root) {
   static final List<String> RESULT_NAMES =
-      List.of("documents", "findings", "dead_letter", "quarantine", "moderation", "summary.json", "report.html",
+      List.of("documents", "findings", "records", "dead_letter", "quarantine", "moderation", "summary.json", "report.html",
           ".staging");
 
   public Path documents() {
     return root.resolve("documents");
+  }
+
+  /** Synthesized records. */
+  public Path records() {
+    return root.resolve("records");
   }
 
   public Path findings() {
@@ -54,7 +59,7 @@ public record OutputLayout(Path root) {
   }
 
   /** Makes the folder ready: refuses (or with overwrite, clears) earlier results; never touches other files. */
-  void prepare(boolean overwrite) {
+  public void prepare(boolean overwrite) {
     try {
       if (Files.exists(root) && !Files.isDirectory(root)) {
         throw new ConfigException("--output " + root + " is a file: give a folder");
@@ -78,12 +83,17 @@ public record OutputLayout(Path root) {
   /** Every kind gets its folder even when nothing was written to it, so consumers find a stable layout. */
   void finish(boolean moderated) throws IOException {
     if (moderated) {
-      Files.createDirectories(quarantine());
-      Files.createDirectories(moderation());
+      finish(List.of(documents(), findings(), deadLetters(), quarantine(), moderation()));
+    } else {
+      finish(List.of(documents(), findings(), deadLetters()));
     }
-    Files.createDirectories(documents());
-    Files.createDirectories(findings());
-    Files.createDirectories(deadLetters());
+  }
+
+  /** Creates the folders of {@code kinds} that nothing was written to and removes the staging folder. */
+  public void finish(List<Path> kinds) throws IOException {
+    for (Path kind : kinds) {
+      Files.createDirectories(kind);
+    }
     deleteRecursively(staging());
   }
 

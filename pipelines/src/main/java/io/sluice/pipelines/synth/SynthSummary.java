@@ -1,0 +1,60 @@
+package io.sluice.pipelines.synth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a synthesis run did, written as {@code summary.json}: generated = written + dead-lettered always holds for
+ * a reconciled run; the gate's findings; the per-field value distributions of what was written.
+ *
+ * @param gate accepted, rejected per kind (duplicates among them), distinct-1/2 ratios; empty without a gate
+ * @param fields per field: top values (text, enums) or count/min/max/mean/histogram (numbers, array lengths)
+ */
+public record SynthSummary(String job, String spec, String mode, String runner, String format, String output,
+    long seed, long count, String startedAt, long elapsedMs, long recordsGenerated, long recordsWritten,
+    long recordsDeadLettered, boolean reconciled, double acceptanceRate, Map<String, Long> deadLettersByKind,
+    Map<String, Object> gate, JsonNode fields) {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  public void write(Path file) {
+    try {
+      JSON.writeValue(file.toFile(), this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  public static SynthSummary read(Path file) {
+    try {
+      return JSON.readValue(file.toFile(), SynthSummary.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** The reconciliation line and the acceptance rate, as the sweep prints its own. */
+  public String reconciliationLine() {
+    return String.format(Locale.ROOT, "reconciliation: generated %,d = written %,d + dead-lettered %,d  %s",
+        recordsGenerated, recordsWritten, recordsDeadLettered, reconciled ? "OK"
+            : "MISMATCH (" + (recordsGenerated - recordsWritten - recordsDeadLettered) + " unaccounted)");
+  }
+
+  public void print(PrintStream out) {
+    out.println(reconciliationLine());
+    if (!deadLettersByKind.isEmpty()) {
+      io.sluice.pipelines.summary.SummaryTable.table(out, "dead-letter kind", "records", deadLettersByKind);
+    }
+    out.printf(Locale.ROOT, "synthesize (%s): %,d records written, acceptance %.4f, in %.1f s on %s -> %s%n", mode,
+        recordsWritten, acceptanceRate, elapsedMs / 1000.0, runner, output);
+  }
+}
