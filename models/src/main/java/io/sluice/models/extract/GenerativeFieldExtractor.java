@@ -1,0 +1,160 @@
+package io.sluice.models.extract;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.models.ModelSpec;
+import io.sluice.models.generate.CheckedGeneration;
+import io.sluice.models.generate.DecoderLoader;
+import io.sluice.models.generate.DecoderModel;
+import io.sluice.models.generate.GenerationParams;
+import io.sluice.models.generate.GenerationRequest;
+import io.sluice.models.generate.Generator;
+import io.sluice.models.generate.StructuredOutput;
+import io.sluice.models.generate.constrained.AvroJsonSchema;
+import io.sluice.models.runtime.ModelCache;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/**
+ * Extraction with a decoder model (a Hugging Face directory): the prompt lists the record's fields with their docs
+ * ({@link ExtractionPrompt}, in the model's chat template when it has one), and decoding is constrained by the JSON
+ * Schema of the Avro record ({@link AvroJsonSchema}) so every output is one JSON object of the record's shape.
+ * Decoding is greedy: the same document gives the same record. The model's weights are shared per JVM
+ * ({@link DecoderLoader#shared}); each extractor has its own generator.
+ *
+ * <p>A document whose prompt and output cannot fit the model's context, or whose generation fails, fails the
+ * {@link #extract} call with a message that names its position in the batch (never its text); callers isolate it.
+ */
+public final class GenerativeFieldExtractor implements FieldExtractor {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private final ModelCache.Lease<DecoderModel> lease;
+  private final ExtractionPrompt prompt;
+  private final StructuredOutput structured;
+  private final GenerationParams params;
+  private final Generator generator;
+  private long promptTokens;
+  private long generatedTokens;
+
+  private GenerativeFieldExtractor(ModelCache.Lease<DecoderModel> lease, Schema record, GenerativeSettings settings) {
+    this.lease = lease;
+    DecoderModel model = lease.get();
+    this.prompt = new ExtractionPrompt(record);
+    this.params = model.defaults().greedyDecoding().withMaxNewTokens(settings.maxNewTokens());
+    this.structured = StructuredOutput.forSchema(AvroJsonSchema.convert(record).toString(), model,
+        settings.maxNewTokens());
+    this.generator = model.newGenerator(settings.batchSize());
+  }
+
+  /**
+   * @param record the Avro record to fill (the fields to extract, each with its doc), as JSON text
+   */
+  public static FieldExtractorFactory factory(Path modelDir, String record, GenerativeSettings settings) {
+    String dir = modelDir.toString();
+    return () -> open(Path.of(dir), new Schema.Parser().parse(record), settings);
+  }
+
+  static GenerativeFieldExtractor open(Path modelDir, Schema record, GenerativeSettings settings) throws IOException {
+    ModelSpec spec = new ModelSpec(modelDir.getFileName().toString(), ModelSpec.SourceKind.HF_DIR,
+        modelDir.toString(), ModelSpec.Task.GENERATION, 0, ModelSpec.AUTO_STRIDE, 16384, settings.batchSize(),
+        settings.device(), null);
+    ModelCache.Lease<DecoderModel> lease;
+    try {
+      lease = DecoderLoader.shared(spec, 0);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    try {
+      return new GenerativeFieldExtractor(lease, record, settings);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public List<Map<String, List<String>>> extract(List<String> texts) {
+    DecoderModel model = lease.get();
+    int context = model.decoder().config().maxPositions();
+    List<GenerationRequest> requests = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      long[] ids = encode(model, texts.get(i));
+      if (ids.length + params.maxNewTokens() > context) {
+        throw new IllegalArgumentException("document " + i + " of the batch is too long for generative extraction: "
+            + ids.length + " prompt tokens + " + params.maxNewTokens() + " new tokens exceed the model's context of "
+            + context);
+      }
+      requests.add(new GenerationRequest(Integer.toString(i), ids, params, structured.constraints()));
+    }
+    List<CheckedGeneration.Outcome> outcomes = CheckedGeneration.generate(generator, requests, structured.check(), 1);
+    List<Map<String, List<String>>> values = new ArrayList<>(texts.size());
+    for (int i = 0; i < outcomes.size(); i++) {
+      CheckedGeneration.Outcome o = outcomes.get(i);
+      promptTokens += o.result().promptTokens();
+      generatedTokens += o.result().generatedTokens();
+      if (o.failed()) {
+        throw new IllegalStateException("document " + i + " of the batch: generation failed: "
+            + (o.problem() != null ? o.problem() : o.result().error()));
+      }
+      values.add(rawValues(o.result().text()));
+    }
+    return values;
+  }
+
+  private long[] encode(DecoderModel model, String text) {
+    return model.hasChatTemplate() ? model.encodeChat(prompt.messages(text)) : model.encodePrompt(prompt.plain(text));
+  }
+
+  /** The values of the generated object: each field's scalar as text, an array's items in order, null left out. */
+  static Map<String, List<String>> rawValues(String json) {
+    JsonNode object;
+    try {
+      object = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("generated output is not JSON", e);
+    }
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      List<String> items = new ArrayList<>();
+      if (field.getValue().isArray()) {
+        field.getValue().forEach(item -> addText(item, items));
+      } else {
+        addText(field.getValue(), items);
+      }
+      values.put(field.getKey(), items);
+    }
+    return values;
+  }
+
+  private static void addText(JsonNode value, List<String> into) {
+    if (value.isNull()) {
+      return;
+    }
+    into.add(value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
+  }
+
+  /** Prompt tokens this extractor has sent through the model (for throughput reports). */
+  public long promptTokens() {
+    return promptTokens;
+  }
+
+  /** Tokens this extractor has generated. */
+  public long generatedTokens() {
+    return generatedTokens;
+  }
+
+  @Override
+  public void close() {
+    lease.close();
+  }
+}
