@@ -25,12 +25,12 @@ import java.util.function.Consumer;
  * cache folder, kept on disk under a key made of the encoder's sha256, the windowing and every document's
  * text: a rerun with other head settings skips it, and any change of text or encoder gives a new key.
  */
-final class EncodedCorpus {
+public final class EncodedCorpus {
   private static final int CHUNK = 32;
   private static final int FORMAT = 1;
 
   /** One encoded document. */
-  record Document(GoldDocument gold, int[] starts, int[] ends, float[][] states) {
+  public record Document(GoldDocument gold, int[] starts, int[] ends, float[][] states) {
     int size() {
       return starts.length;
     }
@@ -39,7 +39,7 @@ final class EncodedCorpus {
   private EncodedCorpus() {}
 
   /** Encodes {@code docs}, or reads them from {@code cacheDir} (null: no cache) when encoded before. */
-  static List<Document> encode(EncoderModel encoder, NerModelConfig config, List<GoldDocument> docs, Path cacheDir,
+  public static List<Document> encode(EncoderModel encoder, NerModelConfig config, List<GoldDocument> docs, Path cacheDir,
       Consumer<String> progress) throws IOException {
     if (cacheDir == null) {
       return encode(encoder, docs, progress);

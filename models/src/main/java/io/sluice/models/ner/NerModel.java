@@ -31,7 +31,7 @@ public final class NerModel implements AutoCloseable {
   public static final String EMBEDDED_RESOURCE = "io/sluice/models/embedded/pii-ner/";
   static final String CONFIG = "config.json";
   static final String LABELS = "labels.json";
-  static final String WEIGHTS = "head.params";
+  public static final String WEIGHTS = "head.params";
   static final String CARD = "MODEL_CARD.md";
 
   private final NerModelConfig config;
@@ -84,6 +84,13 @@ public final class NerModel implements AutoCloseable {
         throw new java.io.UncheckedIOException("NER model could not be loaded", e);
       }
     });
+  }
+
+  /** Writes {@code config} (config.json) and its tag set (labels.json) into a model directory. */
+  public static void writeConfig(Path dir, NerModelConfig config) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    json.writeValue(dir.resolve(CONFIG).toFile(), config.toJson(json));
+    json.writeValue(dir.resolve(LABELS).toFile(), config.tags());
   }
 
   /** Opens one file of a model, wherever the model lives. */

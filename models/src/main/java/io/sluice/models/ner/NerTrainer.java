@@ -53,16 +53,16 @@ public final class NerTrainer {
   }
 
   /** The cached training rows: [tokens, width] inputs and their gold tags. */
-  record Cache(float[] rows, int[] tags, int tokens, int width) {}
+  public record Cache(float[] rows, int[] tags, int tokens, int width) {}
 
   /**
    * One training example: an encoded document, with its casing features taken from the text as written or
    * lower-cased. A lower-cased copy costs no encoder pass (the encoder is uncased: same tokens, same states)
    * and teaches the head names in text that carries no capitals, as chat and social media often does.
    */
-  record Example(EncodedCorpus.Document doc, boolean lowerCased) {}
+  public record Example(EncodedCorpus.Document doc, boolean lowerCased) {}
 
-  Cache featurize(List<Example> examples) {
+  public Cache featurize(List<Example> examples) {
     int width = encoder.config().hiddenSize() + TokenFeatures.WIDTH;
     FloatGrowable rows = new FloatGrowable();
     IntGrowable tags = new IntGrowable();
@@ -89,13 +89,15 @@ public final class NerTrainer {
   /**
    * Trains a fresh head on the cache and writes its parameters to {@code weights}. Each epoch visits the rows in
    * a new seeded order; a batch is gathered in Java and handed to PyTorch as one array (measured: DJL's
-   * ArrayDataset, which slices and stacks row by row, cost several times the head's own arithmetic).
+   * ArrayDataset, which slices and stacks row by row, cost several times the head's own arithmetic). Returns each
+   * epoch's mean batch loss.
    */
-  void train(Cache cache, OutputStream weights, Consumer<String> progress) throws IOException {
+  public List<Float> train(Cache cache, OutputStream weights, Consumer<String> progress) throws IOException {
     Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
     int tagCount = config.tags().size();
     int width = cache.width();
     int batchSize = settings.batchSize();
+    List<Float> epochLosses = new java.util.ArrayList<>();
     try (Model model = Model.newInstance("pii-ner-head", "PyTorch")) {
       Block head = NerHead.newBlock(config.hiddenUnits(), tagCount, 0.1f);
       model.setBlock(head);
@@ -131,6 +133,7 @@ public final class NerTrainer {
             }
             trainer.step();
           }
+          epochLosses.add((float) (lossSum / Math.max(1, batches)));
           progress.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d loss %.4f", epoch, settings.epochs(),
               lossSum / Math.max(1, batches)));
         }
@@ -138,6 +141,7 @@ public final class NerTrainer {
       head.saveParameters(new DataOutputStream(weights));
     }
     LOG.info("trained NER head on {} tokens", cache.tokens());
+    return epochLosses;
   }
 
   private static void shuffle(int[] a, Random random) {

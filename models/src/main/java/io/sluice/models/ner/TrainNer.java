@@ -78,12 +78,11 @@ public final class TrainNer {
       }
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    json.writeValue(out.resolve(NerModel.CONFIG).toFile(), config.toJson(json));
-    json.writeValue(out.resolve(NerModel.LABELS).toFile(), config.tags());
+    NerModel.writeConfig(out, config);
     SkipWords skip = a.skipWords != null ? SkipWords.read(a.skipWords) : SkipWords.none();
     if (!holdout.isEmpty()) {
       config = config.withEntityThreshold(tuneThreshold(out, holdout, a.seed, skip));
-      json.writeValue(out.resolve(NerModel.CONFIG).toFile(), config.toJson(json));
+      NerModel.writeConfig(out, config);
     }
     double trainSeconds = (System.nanoTime() - started) / 1e9;
     log(String.format(java.util.Locale.ROOT, "trained in %.0f s; entity threshold %.2f; evaluating", trainSeconds,

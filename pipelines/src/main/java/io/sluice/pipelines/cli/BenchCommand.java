@@ -2,6 +2,7 @@ package io.sluice.pipelines.cli;
 
 import io.sluice.models.bench.DecoderBenchmark;
 import io.sluice.models.bench.EncoderBenchmark;
+import io.sluice.models.bench.SpanExtractionBenchmark;
 import io.sluice.pii.ner.NerSweepBenchmark;
 import io.sluice.pipelines.bench.SweepBenchmark;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code sluice bench sweep|encoder|ner|decoder} (what {@code scripts/bench} runs): throughput benchmarks that print
+ * {@code sluice bench sweep|encoder|ner|decoder|extract-span} (what {@code scripts/bench} runs): throughput benchmarks that print
  * ratios against a reference measured in the same run. Options pass through to each benchmark.
  */
 @Command(
@@ -19,7 +20,7 @@ import picocli.CommandLine.Unmatched;
     mixinStandardHelpOptions = true,
     description = "Benchmarks; results and the commands that produced them go in BENCHMARKS.md.",
     subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class,
-        BenchCommand.Decoder.class})
+        BenchCommand.Decoder.class, BenchCommand.ExtractSpan.class})
 final class BenchCommand {
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -72,6 +73,20 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       DecoderBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "extract-span", mixinStandardHelpOptions = true,
+      description = {"Span-mode extraction documents/s vs the bare encoder pass over the same documents.",
+          "Options: --data FILE (required) --format sroie|jsonl --model DIR (conf/extract/sroie/model)",
+          "         --documents N (200) --bundle N (32) --threads N (2) --rounds N (2)"})
+  static final class ExtractSpan implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      SpanExtractionBenchmark.main(args.toArray(String[]::new));
       return 0;
     }
   }

@@ -48,7 +48,7 @@ public final class SluiceCli implements Runnable {
     cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out))
         .addSubcommand("moderation", new EvalModerationCommand(out)));
     cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("ner", new TrainNerCommand())
-        .addSubcommand("moderation", new TrainModerationCommand()));
+        .addSubcommand("moderation", new TrainModerationCommand()).addSubcommand("extract", new TrainExtractCommand()));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new ConfigErrorHandler());
     return cli;

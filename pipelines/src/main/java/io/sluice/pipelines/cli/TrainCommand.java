@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code sluice train}: groups the training commands (ner, moderation). */
+/** {@code sluice train}: groups the training commands (ner, moderation, extract). */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train the models Sluice ships.")
 final class TrainCommand implements Runnable {
   @Spec CommandSpec spec;
