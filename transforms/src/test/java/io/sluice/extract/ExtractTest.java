@@ -126,7 +126,7 @@ class ExtractTest {
     List<Document> input = new ArrayList<>(documents());
     input.add(new Document("too-long", "receipt line ".repeat(400), null));
     FieldExtractorFactory generative = GenerativeFieldExtractor.factory(modelDir, schema.extracted().toString(),
-        new GenerativeSettings("cpu", 160, 4));
+        new GenerativeSettings("cpu", 64, 4));
 
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
     Extract.Result result = p.apply(Create.of(input).withCoder(AvroCoder.of(Document.class)))

@@ -1,7 +1,6 @@
 package io.sluice.models.extract;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.models.ModelSpec;
 import io.sluice.models.generate.CheckedGeneration;
@@ -17,8 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -114,33 +111,12 @@ public final class GenerativeFieldExtractor implements FieldExtractor {
     return model.hasChatTemplate() ? model.encodeChat(prompt.messages(text)) : model.encodePrompt(prompt.plain(text));
   }
 
-  /** The values of the generated object: each field's scalar as text, an array's items in order, null left out. */
-  static Map<String, List<String>> rawValues(String json) {
-    JsonNode object;
+  private static Map<String, List<String>> rawValues(String json) {
     try {
-      object = JSON.readTree(json);
+      return JsonFieldValues.of(JSON.readTree(json));
     } catch (IOException e) {
       throw new IllegalStateException("generated output is not JSON", e);
     }
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      List<String> items = new ArrayList<>();
-      if (field.getValue().isArray()) {
-        field.getValue().forEach(item -> addText(item, items));
-      } else {
-        addText(field.getValue(), items);
-      }
-      values.put(field.getKey(), items);
-    }
-    return values;
-  }
-
-  private static void addText(JsonNode value, List<String> into) {
-    if (value.isNull()) {
-      return;
-    }
-    into.add(value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
   }
 
   /** Prompt tokens this extractor has sent through the model (for throughput reports). */

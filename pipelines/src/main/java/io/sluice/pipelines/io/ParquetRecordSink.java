@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.avro.util.Utf8;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.hadoop.conf.Configuration;
@@ -31,7 +30,7 @@ import org.apache.parquet.io.PositionOutputStream;
  * </ul>
  * The file content read back is the same records either way.
  */
-final class ParquetRecordSink<T extends SpecificRecordBase> implements FileIO.Sink<T> {
+final class ParquetRecordSink<T extends GenericRecord> implements FileIO.Sink<T> {
   private final String schemaJson;
   private final List<String> plainColumns;
   private transient Schema schema;

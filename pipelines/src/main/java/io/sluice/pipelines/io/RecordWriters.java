@@ -2,6 +2,7 @@ package io.sluice.pipelines.io;
 
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.FileIO;
@@ -34,5 +35,20 @@ public final class RecordWriters {
         };
     // Named after the record type so a job writing several kinds keeps stable, unique step names.
     return records.apply("Write" + type.getSimpleName(), write.to(folder).withPrefix("part").withSuffix(format.suffix()));
+  }
+
+  /** Records of a schema known only at run time (e.g. a user's extraction schema), written under step {@code name}. */
+  public static WriteFilesResult<Void> writeGeneric(
+      PCollection<GenericRecord> records, Schema schema, OutputFormat format, String folder, String name) {
+    FileIO.Write<Void, GenericRecord> write =
+        switch (format) {
+          case PARQUET -> FileIO.<GenericRecord>write().via(new ParquetRecordSink<>(schema, FREE_TEXT_COLUMNS));
+          case AVRO -> FileIO.<GenericRecord>write().via(AvroIO.sink(schema));
+          // a lambda, not JsonRecords::toJson again: javac's deserialisation of serialisable method references
+          // matches by method, not by type, and would hand back write()'s copy, which casts to SpecificRecordBase
+          case JSONL -> FileIO.<GenericRecord>write().via(Contextful.fn((GenericRecord r) -> JsonRecords.toJson(r)),
+              TextIO.sink());
+        };
+    return records.apply(name, write.to(folder).withPrefix("part").withSuffix(format.suffix()));
   }
 }

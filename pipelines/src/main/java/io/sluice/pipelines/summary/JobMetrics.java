@@ -11,6 +11,8 @@ public final class JobMetrics {
   /** Every input record a reader saw: documents plus records it dead-lettered. */
   public static final String RECORDS_READ = "records_read";
   public static final String DOCUMENTS_WRITTEN = "documents_written";
+  /** Typed records written by an extraction job. */
+  public static final String RECORDS_WRITTEN = "records_written";
   /** Documents written to quarantine/ by moderation; also counted in {@link #DOCUMENTS_WRITTEN}. */
   public static final String DOCUMENTS_QUARANTINED = "documents_quarantined_written";
   public static final String DEAD_LETTERS_WRITTEN = "dead_letters_written";

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  */
 public record OutputLayout(Path root) {
   static final List<String> RESULT_NAMES =
-      List.of("documents", "findings", "dead_letter", "quarantine", "moderation", "summary.json", "report.html",
-          ".staging");
+      List.of("documents", "findings", "records", "dead_letter", "quarantine", "moderation", "summary.json",
+          "report.html", ".staging");
 
   public Path documents() {
     return root.resolve("documents");
@@ -24,6 +24,11 @@ public record OutputLayout(Path root) {
 
   public Path findings() {
     return root.resolve("findings");
+  }
+
+  /** Typed records of an extraction job. */
+  public Path records() {
+    return root.resolve("records");
   }
 
   /** Documents moderation quarantined: they are written here and not to documents/. */
@@ -54,7 +59,7 @@ public record OutputLayout(Path root) {
   }
 
   /** Makes the folder ready: refuses (or with overwrite, clears) earlier results; never touches other files. */
-  void prepare(boolean overwrite) {
+  public void prepare(boolean overwrite) {
     try {
       if (Files.exists(root) && !Files.isDirectory(root)) {
         throw new ConfigException("--output " + root + " is a file: give a folder");
