@@ -2,12 +2,12 @@ package io.sluice.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.models.extract.JsonFieldValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,17 +21,7 @@ record Receipts(String id, String text, Map<String, List<String>> fields) {
     try {
       for (String line : Files.readAllLines(FILE)) {
         JsonNode r = json.readTree(line);
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        r.get("fields").fields().forEachRemaining(f -> {
-          List<String> values = new ArrayList<>();
-          if (f.getValue().isArray()) {
-            f.getValue().forEach(v -> values.add(v.asText()));
-          } else {
-            values.add(f.getValue().asText());
-          }
-          fields.put(f.getKey(), values);
-        });
-        receipts.add(new Receipts(r.get("id").asText(), r.get("text").asText(), fields));
+        receipts.add(new Receipts(r.get("id").asText(), r.get("text").asText(), JsonFieldValues.of(r.get("fields"))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
