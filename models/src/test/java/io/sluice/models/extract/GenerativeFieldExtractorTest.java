@@ -36,7 +36,7 @@ class GenerativeFieldExtractorTest {
     List<String> texts = List.of("SHOP ONE\n25/12/2018\nTOTAL RM 12.50", "Cafe Two, Dec 5 2019, $4.20",
         "Bakery Three 2018.12.24 Summe 5,20");
     try (FieldExtractor extractor = GenerativeFieldExtractor.factory(modelDir, RECORD,
-        new GenerativeSettings("cpu", 48, 2)).open()) {
+        new GenerativeSettings("cpu", 64, 2)).open()) {
       List<Map<String, List<String>>> values = extractor.extract(texts);
       assertEquals(3, values.size());
       for (Map<String, List<String>> v : values) {
@@ -53,7 +53,7 @@ class GenerativeFieldExtractorTest {
   @Test
   void aDocumentTooLongForTheContextFailsWithoutQuotingIt() throws Exception {
     try (FieldExtractor extractor = GenerativeFieldExtractor.factory(modelDir, RECORD,
-        new GenerativeSettings("cpu", 48, 2)).open()) {
+        new GenerativeSettings("cpu", 64, 2)).open()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> extractor.extract(List.of("short", "secret words ".repeat(300))));
       assertTrue(e.getMessage().contains("document 1") && e.getMessage().contains("too long"), e.getMessage());
