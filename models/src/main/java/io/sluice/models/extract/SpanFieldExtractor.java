@@ -23,8 +23,10 @@ import java.util.Map;
  * <p>Values per field: an array field gets every span tagged with it, in document order. A scalar field gets the
  * span the model is most confident of first (highest mean probability of the field's tags over the span's
  * words; ties keep document order), then the other spans in falling confidence, so a caller that reads the first
- * value gets the best one and one whose first value fails to normalise may try the next. A field with no span is
- * absent.
+ * value gets the best one and one whose first value fails to normalise may try the next. When no span of a scalar
+ * field reaches the model's entity threshold, its candidates are the spans decoded at half that threshold from
+ * the same model pass (a scalar field is usually present once: its most probable candidate is a better answer
+ * than none). A field with no span even then is absent.
  *
  * <p>The loaded model is shared by every extractor opened on the same directory in one JVM and freed with the last.
  */
@@ -75,18 +77,22 @@ public final class SpanFieldExtractor implements FieldExtractor {
 
   @Override
   public List<Map<String, List<String>>> extract(List<String> texts) {
-    List<List<LabeledSpan>> spans = model.get().predict(texts);
+    List<List<List<LabeledSpan>>> spans =
+        model.get().predictWithFallback(texts, model.get().config().entityThreshold() / 2);
     List<Map<String, List<String>>> out = new ArrayList<>(texts.size());
     for (int t = 0; t < texts.size(); t++) {
-      out.add(values(texts.get(t), spans.get(t)));
+      out.add(values(texts.get(t), spans.get(t).get(0), spans.get(t).get(1)));
     }
     return out;
   }
 
-  private Map<String, List<String>> values(String text, List<LabeledSpan> spans) {
+  private Map<String, List<String>> values(String text, List<LabeledSpan> spans, List<LabeledSpan> fallback) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (SpanFields.Field f : fields.fields()) {
-      List<LabeledSpan> mine = new ArrayList<>(spans.stream().filter(s -> s.label().equals(f.name())).toList());
+      List<LabeledSpan> mine = labelled(spans, f.name());
+      if (mine.isEmpty() && !f.repeated()) {
+        mine = labelled(fallback, f.name());
+      }
       if (mine.isEmpty()) {
         continue;
       }
@@ -96,6 +102,10 @@ public final class SpanFieldExtractor implements FieldExtractor {
       out.put(f.name(), mine.stream().map(s -> codePoints(text, s.start(), s.end())).toList());
     }
     return out;
+  }
+
+  private static List<LabeledSpan> labelled(List<LabeledSpan> spans, String field) {
+    return new ArrayList<>(spans.stream().filter(s -> s.label().equals(field)).toList());
   }
 
   private static String codePoints(String text, int start, int end) {

@@ -19,27 +19,30 @@ record SpanModelCard(SpanFields fields, TrainSpanExtractor.Arguments args, int t
         .append("Load it with `SpanFieldExtractor.open(DIR)` or `sluice extract --mode span --model DIR`.\n\n");
     b.append("Values returned per field: an array field gets every tagged span in document order; a scalar field gets ")
         .append("the span with the highest mean probability of the field's tags first, then the others by falling ")
-        .append("probability.\n\n");
+        .append("probability; when no span of a scalar field reaches the entity threshold (0.5), the spans decoded at ")
+        .append("half of it are its candidates.\n\n");
     b.append("## Data\n\n");
     b.append("- file: `").append(args.data.getFileName()).append("` (format ")
         .append(args.format.name().toLowerCase(Locale.ROOT)).append(")");
     if (args.format == LabelledDocument.Format.SROIE) {
       b.append(": ICDAR 2019 SROIE task 3 training receipts (OCR lines in reading order joined with line breaks, ")
           .append("gold company/date/address/total), from jsdnrs/ICDAR2019-SROIE @ 77c4c11, licence CC-BY 4.0. ")
-          .append("In this copy every OCR line is cut at its first comma (no line contains one), while 591 of 626 ")
+          .append("In this copy every OCR line is cut at its first comma (no line contains one), while 591 of the 625 ")
           .append("gold addresses contain commas: the text lacks part of most addresses, so an address can match ")
           .append("its gold value exactly only where the cut removed nothing (the in-text column below scores ")
-          .append("against the address as the text has it)");
+          .append("against the address as the text has it).");
     }
     b.append('\n');
     b.append(String.format(Locale.ROOT, "- split: %d documents trained on, %d held out as the dev split (seeded shuffle,"
         + " seed %d, fraction %.2f), never trained on%n", trainDocuments, devDocuments, args.seed, args.devFraction));
-    b.append("- gold values located in the training text (exact / whitespace- and case-insensitive / fuzzy / not found,"
-        + " left unlabelled):\n\n| field | exact | normalised | fuzzy | not found |\n|---|---|---|---|---|\n");
+    b.append("- gold values located in the training text (exact / whitespace- and case-insensitive / consecutive lines"
+        + " that are pieces of the value / fuzzy / not found, left unlabelled):\n\n"
+        + "| field | exact | normalised | lines | fuzzy | not found |\n|---|---|---|---|---|---|\n");
     for (String f : fields.names()) {
       TrainSpanExtractor.Located l = result.located();
-      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", f, l.count(f, ValueLocator.Strategy.EXACT),
-          l.count(f, ValueLocator.Strategy.NORMALISED), l.count(f, ValueLocator.Strategy.FUZZY),
+      b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d |%n", f,
+          l.count(f, ValueLocator.Strategy.EXACT), l.count(f, ValueLocator.Strategy.NORMALISED),
+          l.count(f, ValueLocator.Strategy.LINES), l.count(f, ValueLocator.Strategy.FUZZY),
           l.count(f, ValueLocator.Strategy.NONE)));
     }
     b.append("\n## Training\n\n");

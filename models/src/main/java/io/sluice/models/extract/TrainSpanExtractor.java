@@ -12,6 +12,7 @@ import io.sluice.models.ner.NerTrainer;
 import io.sluice.models.ner.TokenFeatures;
 import io.sluice.models.runtime.EmbeddedModel;
 import io.sluice.models.runtime.EncoderModel;
+import io.sluice.models.runtime.ModelCache;
 import io.sluice.models.weights.WeightDigest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,13 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -79,22 +78,27 @@ public final class TrainSpanExtractor {
     long started = System.nanoTime();
     SpanFields fields = SpanFields.read(a.schema);
     List<LabelledDocument> all = LabelledDocument.read(a.data, a.format);
-    List<LabelledDocument> shuffled = new ArrayList<>(all);
-    Collections.shuffle(shuffled, new Random(a.seed));
-    int devSize = (int) Math.round(a.devFraction * shuffled.size());
-    List<LabelledDocument> dev = shuffled.subList(0, devSize);
-    List<LabelledDocument> train = shuffled.subList(devSize, shuffled.size());
+    DevSplit split = DevSplit.of(all, a.devFraction, a.seed);
+    List<LabelledDocument> dev = split.dev();
+    List<LabelledDocument> train = split.train();
     log(all.size() + " documents: " + train.size() + " for training, " + dev.size() + " held out (seed " + a.seed
         + ")");
-    Result result = train(a.schema, train, a.out, Settings.defaults(a.seed).withEpochs(a.epochs), a.cache,
-        TrainSpanExtractor::log);
-    double trainSeconds = (System.nanoTime() - started) / 1e9;
+    Result result;
+    double trainSeconds;
     ExtractionEvaluation metrics = null;
-    if (!dev.isEmpty()) {
-      try (SpanFieldExtractor extractor = SpanFieldExtractor.open(a.out)) {
-        metrics = ExtractionEvaluation.score(fields, dev,
-            extractor.extract(dev.stream().map(LabelledDocument::text).toList()));
+    // held across training and the dev evaluation, so both use one loaded encoder
+    try (ModelCache.Lease<EncoderModel> held = ModelLoader.sharedEncoder(encoderConfig(fields).encoderSpec("cpu"), 0)) {
+      result = train(a.schema, train, a.out, Settings.defaults(a.seed).withEpochs(a.epochs), a.cache,
+          TrainSpanExtractor::log);
+      trainSeconds = (System.nanoTime() - started) / 1e9;
+      if (!dev.isEmpty()) {
+        try (SpanFieldExtractor extractor = SpanFieldExtractor.open(a.out)) {
+          metrics = ExtractionEvaluation.score(fields, dev,
+              extractor.extract(dev.stream().map(LabelledDocument::text).toList()));
+        }
       }
+    }
+    if (metrics != null) {
       log("dev split (" + dev.size() + " documents):\n" + metrics.toTable());
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       json.writeValue(a.out.resolve("metrics.json").toFile(), metrics.toJson());
@@ -112,9 +116,7 @@ public final class TrainSpanExtractor {
       Consumer<String> log) throws IOException {
     SpanFields fields = SpanFields.read(schemaFile);
     Files.createDirectories(out);
-    NerModelConfig config = new NerModelConfig(ENCODER, WeightDigest.sha256(EmbeddedModel.ALL_MINILM_L6_V2.onnxBytes()),
-        MAX_TOKENS, WINDOW_STRIDE, fields.names(), HIDDEN_UNITS, TokenFeatures.WIDTH,
-        NerModelConfig.DEFAULT_ENTITY_THRESHOLD);
+    NerModelConfig config = encoderConfig(fields);
     Map<String, Map<ValueLocator.Strategy, Integer>> counts = new LinkedHashMap<>();
     List<GoldDocument> gold = new ArrayList<>();
     for (LabelledDocument d : docs) {
@@ -123,7 +125,9 @@ public final class TrainSpanExtractor {
     log.accept("gold values located: " + counts);
     List<Float> losses;
     int tokens;
-    try (EncoderModel encoder = ModelLoader.loadEncoder(config.encoderSpec("cpu"), 0)) {
+    // the shared encoder: a model opened on the result in this JVM (the dev evaluation) reuses it while it is held
+    try (ModelCache.Lease<EncoderModel> lease = ModelLoader.sharedEncoder(config.encoderSpec("cpu"), 0)) {
+      EncoderModel encoder = lease.get();
       NerTrainer trainer = new NerTrainer(encoder, config, new NerTrainer.Settings(settings.epochs(), 256,
           settings.learningRate(), settings.fieldWeight(), settings.seed()));
       List<NerTrainer.Example> examples = new ArrayList<>();
@@ -140,6 +144,13 @@ public final class TrainSpanExtractor {
     NerModel.writeConfig(out, config);
     Files.copy(schemaFile, out.resolve(SpanFieldExtractor.SCHEMA), StandardCopyOption.REPLACE_EXISTING);
     return new Result(losses, new Located(counts), docs.size(), tokens);
+  }
+
+  /** The head's config: the embedded encoder pinned by sha256, one tag pair per field, values as whitespace chunks. */
+  static NerModelConfig encoderConfig(SpanFields fields) throws IOException {
+    return new NerModelConfig(ENCODER, WeightDigest.sha256(EmbeddedModel.ALL_MINILM_L6_V2.onnxBytes()), MAX_TOKENS,
+        WINDOW_STRIDE, fields.names(), HIDDEN_UNITS, TokenFeatures.WIDTH, NerModelConfig.DEFAULT_ENTITY_THRESHOLD,
+        NerModelConfig.Words.WHITESPACE_CHUNKS);
   }
 
   /** The document's gold values located in its text, as spans typed by field; counts how each was found. */

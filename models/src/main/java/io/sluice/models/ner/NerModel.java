@@ -45,7 +45,7 @@ public final class NerModel implements AutoCloseable {
     this.encoder = encoder;
     this.manager = manager;
     this.head = head;
-    this.decoder = new WordSpanDecoder(config.entities(), config.entityThreshold());
+    this.decoder = new WordSpanDecoder(config.entities(), config.entityThreshold(), config.words());
   }
 
   /** The model shipped on the classpath. */
@@ -130,6 +130,22 @@ public final class NerModel implements AutoCloseable {
   /** Per text, entity spans in code points, in text order. */
   public List<List<LabeledSpan>> predict(List<String> texts) {
     return decode(texts, tagProbabilities(texts), decoder);
+  }
+
+  /**
+   * Per text, the spans decoded at the model's entity threshold and, from the same model pass, at a lower
+   * {@code fallbackThreshold}: [0] = at the model's threshold, [1] = at the fallback.
+   */
+  public List<List<List<LabeledSpan>>> predictWithFallback(List<String> texts, double fallbackThreshold) {
+    List<Tagged> tagged = tagProbabilities(texts);
+    List<List<LabeledSpan>> main = decode(texts, tagged, decoder);
+    List<List<LabeledSpan>> low =
+        decode(texts, tagged, new WordSpanDecoder(config.entities(), fallbackThreshold, config.words()));
+    List<List<List<LabeledSpan>>> out = new ArrayList<>(texts.size());
+    for (int t = 0; t < texts.size(); t++) {
+      out.add(List.of(main.get(t), low.get(t)));
+    }
+    return out;
   }
 
   /** One text's tokens (code-point spans) and their tag probabilities, before decoding. */

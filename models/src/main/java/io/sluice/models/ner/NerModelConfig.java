@@ -11,10 +11,17 @@ import java.util.List;
  * What a trained PII NER directory holds besides its head weights: the encoder it runs on (an embedded model
  * id, pinned by sha256, referenced rather than copied), the windowing the head was trained with, the entity
  * types, the head's shape, and the entity threshold its words are decoded with (tuned on held-out data after
- * training, see {@link ThresholdTuner}). Stored as config.json.
+ * training, see {@link ThresholdTuner}), and what a word is when decoding ({@link Words}). Stored as config.json.
  */
 public record NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride,
-    List<String> entities, int hiddenUnits, int featureWidth, double entityThreshold) {
+    List<String> entities, int hiddenUnits, int featureWidth, double entityThreshold, Words words) {
+  /**
+   * The units the decoder types as a whole (their tokens' probabilities averaged). Names and places: runs of
+   * letters and digits, so "Paucek," ends before the comma. Field values (amounts, dates, codes): everything
+   * between whitespace, so "9.55" or "21/05/2018" is never cut at its punctuation.
+   */
+  public enum Words { ALPHANUMERIC_RUNS, WHITESPACE_CHUNKS }
+
   public static final String FORMAT = "sluice-ner-head/1";
   /** The threshold of models written before it was tuned: a word is an entity when "O" has under half its mass. */
   public static final double DEFAULT_ENTITY_THRESHOLD = 0.5;
@@ -24,15 +31,25 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     if (entities.isEmpty() || hiddenUnits <= 0 || featureWidth <= 0 || maxTokens <= 0) {
       throw new IllegalArgumentException("NER config needs entities and positive sizes");
     }
+    if (words == null) {
+      throw new IllegalArgumentException("NER config needs a word unit");
+    }
     if (!(entityThreshold > 0 && entityThreshold < 1)) {
       throw new IllegalArgumentException("NER entity_threshold must be in (0, 1), not " + entityThreshold);
     }
   }
 
+  /** A config whose words are runs of letters and digits, as the PII NER model's. */
+  public NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride, List<String> entities,
+      int hiddenUnits, int featureWidth, double entityThreshold) {
+    this(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth, entityThreshold,
+        Words.ALPHANUMERIC_RUNS);
+  }
+
   /** The same model decoded with another entity threshold. */
   public NerModelConfig withEntityThreshold(double threshold) {
     return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
-        threshold);
+        threshold, words);
   }
 
   public List<String> tags() {
@@ -56,6 +73,7 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     n.put("hidden_units", hiddenUnits);
     n.put("feature_width", featureWidth);
     n.put("entity_threshold", entityThreshold);
+    n.put("words", words.name().toLowerCase(java.util.Locale.ROOT));
     return n;
   }
 
@@ -67,6 +85,16 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     n.path("entities").forEach(e -> entities.add(e.asText()));
     return new NerModelConfig(n.path("encoder").asText(), n.path("encoder_sha256").asText(null),
         n.path("max_tokens").asInt(), n.path("window_stride").asInt(), entities, n.path("hidden_units").asInt(),
-        n.path("feature_width").asInt(), n.path("entity_threshold").asDouble(DEFAULT_ENTITY_THRESHOLD));
+        n.path("feature_width").asInt(), n.path("entity_threshold").asDouble(DEFAULT_ENTITY_THRESHOLD),
+        words(n.path("words").asText("alphanumeric_runs")));
+  }
+
+  private static Words words(String name) {
+    try {
+      return Words.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("NER config \"words\" must be alphanumeric_runs or whitespace_chunks, not "
+          + name, e);
+    }
   }
 }

@@ -32,7 +32,7 @@ final class ThresholdTuner {
     double best = NerModelConfig.DEFAULT_ENTITY_THRESHOLD;
     double bestScore = -1;
     for (double t : CANDIDATES) {
-      WordSpanDecoder decoder = new WordSpanDecoder(model.entities(), t);
+      WordSpanDecoder decoder = new WordSpanDecoder(model.entities(), t, model.config().words());
       double score = 0;
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "threshold %.2f:", t));
       for (int s = 0; s < sets.size(); s++) {

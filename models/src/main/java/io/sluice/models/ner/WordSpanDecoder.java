@@ -8,7 +8,8 @@ import java.util.List;
  * Turns per-token BIO probabilities into entity spans:
  * <ol>
  *   <li>Words: the pieces of one word share one decision (their probabilities averaged), so a span never
- *       starts or ends inside a word; a word belongs to an entity when its entity tags have at least the
+ *       starts or ends inside a word (a word is a run of letters and digits, or everything between whitespace,
+ *       per {@link NerModelConfig.Words}); a word belongs to an entity when its entity tags have at least the
  *       model's entity threshold of its mass (0.5 unless tuned).</li>
  *   <li>Runs of consecutive entity words are cut at line breaks into line pieces, each typed by the entity
  *       type with the most probability summed over its words; neighbouring pieces of the same type join again.
@@ -16,22 +17,33 @@ import java.util.List;
  *   <li>Punctuation-only words at either end of a span are dropped ("Paucek," gives "Paucek").</li>
  * </ol>
  * Typing a piece as a whole rather than word by word keeps "Domenic Mewes" one PERSON when the model hesitates
- * on one word. B- tags are not used to split (measured: it cost span precision on held-out documents, while
- * adjacent entities with nothing between them are rare). A span's score is the mean over its words of the
+ * on one word. With alphanumeric-run words (names and places) B- tags are not used to split (measured: it cost
+ * span precision on held-out documents, while adjacent entities with nothing between them are rare); with
+ * whitespace-chunk words (field values) a line piece that starts with B- starts a new span. A span's score is the mean over its words of the
  * chosen type's probability.
  */
 final class WordSpanDecoder {
   private final List<String> entities;
   private final float outsideBelow;
+  private final NerModelConfig.Words words;
 
   /** @param entityThreshold a word is an entity word when its entity tags have at least this much mass */
   WordSpanDecoder(List<String> entities, double entityThreshold) {
-    this.entities = List.copyOf(entities);
-    this.outsideBelow = (float) (1 - entityThreshold);
+    this(entities, entityThreshold, NerModelConfig.Words.ALPHANUMERIC_RUNS);
   }
 
-  /** One word: its extent, its line, whether it has a letter or digit, its per-type probabilities. */
-  private record Word(int start, int end, int line, boolean content, double[] types) {}
+  WordSpanDecoder(List<String> entities, double entityThreshold, NerModelConfig.Words words) {
+    this.entities = List.copyOf(entities);
+    this.outsideBelow = (float) (1 - entityThreshold);
+    this.words = words;
+  }
+
+  /**
+   * One word: its extent, its line, whether it has a letter or digit, its per-type probabilities, and per type
+   * whether B- outweighs I- on its first token (the model sees the start of a value there; the word's later
+   * tokens are I- by construction, so their mean would hide it).
+   */
+  private record Word(int start, int end, int line, boolean content, double[] types, boolean[] begins) {}
 
   /**
    * @param text the original text (for word and line boundaries)
@@ -53,7 +65,7 @@ final class WordSpanDecoder {
       float[] p = mean(probs, i, j);
       if (p[0] < outsideBelow) {
         run.add(new Word(starts[i], ends[j - 1], lineOf[Math.min(starts[i], cps.length)],
-            hasContent(cps, starts[i], ends[j - 1]), types(p)));
+            hasContent(cps, starts[i], ends[j - 1]), types(p), begins(probs[i])));
       } else {
         emit(run, spans);
       }
@@ -74,7 +86,7 @@ final class WordSpanDecoder {
         to++;
       }
       int type = bestType(run.subList(from, to));
-      if (openFrom >= 0 && type != openType) {
+      if (openFrom >= 0 && (type != openType || startsNewValue(run.get(from), type))) {
         addTrimmed(run.subList(openFrom, from), openType, out);
         openFrom = -1;
       }
@@ -126,6 +138,24 @@ final class WordSpanDecoder {
     return best;
   }
 
+  /**
+   * Whether a line piece whose first word is {@code first} starts a new span of {@code type} rather than continuing
+   * the one above: with whitespace-chunk words (field values), when the model gives that word B- over I-, so a
+   * total printed on two consecutive lines gives two values while an address's lines stay one; names and places
+   * (alphanumeric runs) never split here, as B- tags cost them precision.
+   */
+  private boolean startsNewValue(Word first, int type) {
+    return words == NerModelConfig.Words.WHITESPACE_CHUNKS && first.begins()[type];
+  }
+
+  private boolean[] begins(float[] p) {
+    boolean[] b = new boolean[entities.size()];
+    for (int e = 0; e < b.length; e++) {
+      b[e] = p[NerLabels.beginTag(e)] > p[NerLabels.beginTag(e) + 1];
+    }
+    return b;
+  }
+
   /** P(B-type) + P(I-type) per entity type. */
   private double[] types(float[] p) {
     double[] t = new double[entities.size()];
@@ -154,10 +184,14 @@ final class WordSpanDecoder {
     return false;
   }
 
-  /** Two adjacent tokens are pieces of one word when nothing separates them and both sides are alphanumeric. */
-  private static boolean joins(int[] cps, int previousEnd, int start) {
+  /**
+   * Two adjacent tokens are pieces of one word when nothing separates them and, for alphanumeric-run words, both
+   * sides are letters or digits.
+   */
+  private boolean joins(int[] cps, int previousEnd, int start) {
     return previousEnd == start && start > 0 && start < cps.length
-        && Character.isLetterOrDigit(cps[start - 1]) && Character.isLetterOrDigit(cps[start]);
+        && (words == NerModelConfig.Words.WHITESPACE_CHUNKS
+            || Character.isLetterOrDigit(cps[start - 1]) && Character.isLetterOrDigit(cps[start]));
   }
 
   private static float[] mean(float[][] probs, int from, int to) {

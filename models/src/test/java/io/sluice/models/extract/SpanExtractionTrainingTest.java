@@ -3,6 +3,9 @@ package io.sluice.models.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sluice.models.ModelLoader;
+import io.sluice.models.runtime.EncoderModel;
+import io.sluice.models.runtime.ModelCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,8 +64,16 @@ class SpanExtractionTrainingTest {
       train.add(receipt(i));
     }
     Path model = dir.resolve("model");
+    // one encoder load for training and extraction: the lease keeps the shared copy alive in between
+    try (ModelCache.Lease<EncoderModel> held = ModelLoader.sharedEncoder(
+        TrainSpanExtractor.encoderConfig(SpanFields.read(schema)).encoderSpec("cpu"), 0)) {
+      trainAndExtract(schema, train, model);
+    }
+  }
+
+  private static void trainAndExtract(Path schema, List<LabelledDocument> train, Path model) throws Exception {
     TrainSpanExtractor.Result result = TrainSpanExtractor.train(schema, train, model,
-        new TrainSpanExtractor.Settings(60, 3e-3f, 2.0f, 7), null, m -> { });
+        new TrainSpanExtractor.Settings(40, 3e-3f, 2.0f, 7), null, m -> { });
 
     assertEquals(9, result.located().count("total", ValueLocator.Strategy.EXACT));
     assertTrue(result.epochLosses().get(result.epochLosses().size() - 1) < 0.3 * result.epochLosses().get(0),

@@ -82,4 +82,22 @@ class WordSpanDecoderTest {
     assertEquals(List.of(new LabeledSpan(4, 8, "PERSON", 0.4f)),
         new WordSpanDecoder(NerLabels.ENTITIES, 0.35).decode(text, starts, ends, probs));
   }
+
+  @Test
+  void whitespaceChunksKeepAmountsWholeAndBeginSplitsValuesOnConsecutiveLines() {
+    // "TOTAL 9.55\n9.55\nNO 3\nTAMAN JAYA" with tokens 9|.|55 on each amount line; entity 0 = PERSON stands in
+    // for a "total" field, entity 3 for an address
+    WordSpanDecoder chunks = new WordSpanDecoder(NerLabels.ENTITIES, NerModelConfig.DEFAULT_ENTITY_THRESHOLD,
+        NerModelConfig.Words.WHITESPACE_CHUNKS);
+    String text = "TOTAL 9.55\n9.55\nNO 3\nTAMAN JAYA";
+    int[] starts = {0, 6, 7, 8, 11, 12, 13, 16, 19, 21, 27};
+    int[] ends = {5, 7, 8, 10, 12, 13, 15, 18, 20, 26, 31};
+    int addr = NerLabels.beginTag(3);
+    // the "." pieces lean O: alphanumeric-run words would cut "9" and "55" apart
+    float[][] probs = {row(0, 1f), row(1, 0.9f), row(2, 0.3f), row(2, 0.9f), row(1, 0.8f), row(2, 0.3f),
+        row(2, 0.9f), row(addr, 0.9f), row(addr + 1, 0.9f), row(addr + 1, 0.9f), row(addr + 1, 0.9f)};
+    List<LabeledSpan> spans = chunks.decode(text, starts, ends, probs);
+    assertEquals(List.of(List.of(6, 10, "PERSON"), List.of(11, 15, "PERSON"), List.of(16, 31, "STREET_ADDRESS")),
+        spans.stream().map(s -> List.<Object>of(s.start(), s.end(), s.label())).toList());
+  }
 }
