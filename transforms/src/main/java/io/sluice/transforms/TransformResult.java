@@ -50,7 +50,7 @@ public abstract class TransformResult implements POutput {
    * Sluice's batching transforms emit earlier elements' outputs while processing later ones, which is
    * only correct when everything shares one window: fail at construction otherwise.
    */
-  static void requireGlobalWindow(PCollection<?> input, String transformName) {
+  public static void requireGlobalWindow(PCollection<?> input, String transformName) {
     if (!(input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
       throw new IllegalArgumentException(
           transformName + " runs on batch input in the global window; remove the windowing before it");

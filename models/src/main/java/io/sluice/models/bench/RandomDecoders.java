@@ -56,9 +56,14 @@ public final class RandomDecoders {
         false, false, false, false);
   }
 
-  /** A two-layer Llama small enough for tests of whole jobs (vocabulary 320). */
+  /** A two-layer Llama small enough for tests of whole jobs (vocabulary 320, context 512). */
   public static DecoderConfig tiny() {
-    return new DecoderConfig("llama", 320, 32, 2, 4, 2, 8, 64, 512, 1e-5f, RopeSettings.plain(10000), true,
+    return tiny(512);
+  }
+
+  /** The same with a longer context, for prompts that hold whole documents (extraction). */
+  public static DecoderConfig tiny(int maxPositions) {
+    return new DecoderConfig("llama", 320, 32, 2, 4, 2, 8, 64, maxPositions, 1e-5f, RopeSettings.plain(10000), true,
         false, false, false, false);
   }
 

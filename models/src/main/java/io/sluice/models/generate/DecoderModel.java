@@ -67,6 +67,11 @@ public final class DecoderModel implements AutoCloseable {
     return tokenizer.encodeWithSpecialTokens(prompt);
   }
 
+  /** Whether the model has a chat template (instruct models do, base models do not). */
+  public boolean hasChatTemplate() {
+    return chatTemplate != null;
+  }
+
   /**
    * Token ids of a conversation rendered with the model's chat template, ending with the assistant's opening. The
    * template writes the special tokens itself, so none are added (as transformers' apply_chat_template does).

@@ -3,6 +3,7 @@ package io.sluice.pipelines.cli;
 import io.sluice.models.bench.DecoderBenchmark;
 import io.sluice.models.bench.EncoderBenchmark;
 import io.sluice.models.bench.SpanExtractionBenchmark;
+import io.sluice.models.bench.GenerativeExtractionBenchmark;
 import io.sluice.pii.ner.NerSweepBenchmark;
 import io.sluice.pipelines.bench.SweepBenchmark;
 import io.sluice.pipelines.bench.SynthBenchmark;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code sluice bench sweep|encoder|ner|decoder|extract-span|gate|synth} (what {@code scripts/bench} runs): throughput benchmarks that print
+ * {@code sluice bench sweep|encoder|ner|decoder|extract-span|extract-generative|gate|synth} (what {@code scripts/bench} runs): throughput benchmarks that print
  * ratios against a reference measured in the same run. Options pass through to each benchmark.
  */
 @Command(
@@ -23,7 +24,7 @@ import picocli.CommandLine.Unmatched;
     description = "Benchmarks; results and the commands that produced them go in BENCHMARKS.md.",
     subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class,
         BenchCommand.Decoder.class, BenchCommand.ExtractSpan.class,
-        BenchCommand.Gate.class, BenchCommand.Synth.class})
+        BenchCommand.ExtractGenerative.class, BenchCommand.Gate.class, BenchCommand.Synth.class})
 final class BenchCommand {
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -118,6 +119,20 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       SynthBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "extract-generative", mixinStandardHelpOptions = true,
+      description = {"Generative extraction records/s and tokens/s on a random SmolLM2-135M-shaped decoder, against free",
+          "decoding of the same prompts. Options: --documents FILE (conf/extract/receipts.jsonl) --schema FILE",
+          "(conf/extract/receipt.avsc) --records N (16) --batch N (8) --new-tokens N (96) --threads N (2) --rounds N (2)"})
+  static final class ExtractGenerative implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      GenerativeExtractionBenchmark.main(args.toArray(String[]::new));
       return 0;
     }
   }

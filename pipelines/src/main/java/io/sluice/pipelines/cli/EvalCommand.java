@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code sluice eval}: groups the evaluation commands (pii, moderation). */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate detection and moderation against gold annotations.")
+/** {@code sluice eval}: groups the evaluation commands (pii, moderation, extract). */
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate detection, moderation and extraction against gold annotations.")
 final class EvalCommand implements Runnable {
   @Spec CommandSpec spec;
 

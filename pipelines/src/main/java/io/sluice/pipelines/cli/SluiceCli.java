@@ -45,8 +45,10 @@ public final class SluiceCli implements Runnable {
     cli.addSubcommand("models", new ModelsCommand(out));
     cli.addSubcommand("generate", new GenerateCommand(out));
     cli.addSubcommand("synthesize", new SynthesizeCommand(out));
+    cli.addSubcommand("extract", new ExtractCommand(out));
     cli.addSubcommand("bench", new BenchCommand());
     cli.addSubcommand("eval", new CommandLine(new EvalCommand()).addSubcommand("pii", new EvalPiiCommand(out))
+        .addSubcommand("extract", new EvalExtractCommand(out))
         .addSubcommand("moderation", new EvalModerationCommand(out)));
     cli.addSubcommand("train", new CommandLine(new TrainCommand()).addSubcommand("ner", new TrainNerCommand())
         .addSubcommand("moderation", new TrainModerationCommand()).addSubcommand("extract", new TrainExtractCommand()));

@@ -48,4 +48,11 @@ public final class RecordWriters {
     // Named after the record type so a job writing several kinds keeps stable, unique step names.
     return records.apply("Write" + type.getSimpleName(), write.to(folder).withPrefix("part").withSuffix(format.suffix()));
   }
+
+  /** Records of a schema known only at run time (e.g. a user's extraction schema), written under step {@code name}. */
+  public static WriteFilesResult<Void> writeGeneric(
+      PCollection<GenericRecord> records, Schema schema, OutputFormat format, String folder, String name) {
+    FileIO.Write<Void, GenericRecord> write = FileIO.<GenericRecord>write().via(genericSink(schema, format));
+    return records.apply(name, write.to(folder).withPrefix("part").withSuffix(format.suffix()));
+  }
 }

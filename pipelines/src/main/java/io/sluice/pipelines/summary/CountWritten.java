@@ -4,6 +4,7 @@ import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Document;
 import io.sluice.schemas.Finding;
 import io.sluice.schemas.RedactedDocument;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -45,6 +46,18 @@ public final class CountWritten {
       quarantined.inc();
       ProgressTracker.documentDone();
       out.output(document);
+    }
+  }
+
+  /** Counts typed records (extraction) and advances the progress line. */
+  public static final class Records extends DoFn<GenericRecord, GenericRecord> {
+    private final Counter records = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.RECORDS_WRITTEN);
+
+    @ProcessElement
+    public void process(@Element GenericRecord record, OutputReceiver<GenericRecord> out) {
+      records.inc();
+      ProgressTracker.documentDone();
+      out.output(record);
     }
   }
 

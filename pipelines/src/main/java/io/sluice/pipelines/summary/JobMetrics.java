@@ -11,7 +11,7 @@ public final class JobMetrics {
   /** Every input record a reader saw: documents plus records it dead-lettered. */
   public static final String RECORDS_READ = "records_read";
   public static final String DOCUMENTS_WRITTEN = "documents_written";
-  /** Records a synthesis job wrote to records/. */
+  /** Typed records written to records/ by an extraction or synthesis job. */
   public static final String RECORDS_WRITTEN = "records_written";
   /** Documents written to quarantine/ by moderation; also counted in {@link #DOCUMENTS_WRITTEN}. */
   public static final String DOCUMENTS_QUARANTINED = "documents_quarantined_written";

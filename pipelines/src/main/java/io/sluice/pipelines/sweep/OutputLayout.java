@@ -15,14 +15,14 @@ import java.util.stream.Stream;
  */
 public record OutputLayout(Path root) {
   static final List<String> RESULT_NAMES =
-      List.of("documents", "findings", "records", "dead_letter", "quarantine", "moderation", "summary.json", "report.html",
-          ".staging");
+      List.of("documents", "findings", "records", "dead_letter", "quarantine", "moderation", "summary.json",
+          "report.html", ".staging");
 
   public Path documents() {
     return root.resolve("documents");
   }
 
-  /** Synthesized records. */
+  /** Typed records of an extraction or synthesis job. */
   public Path records() {
     return root.resolve("records");
   }

@@ -16,7 +16,9 @@ import org.apache.avro.Schema;
 /**
  * Converts an Avro schema (.avsc) into the JSON Schema that constrained decoding compiles: records become objects
  * (a field whose type is a union with null is optional, the others required), enums string enums, arrays arrays,
- * the date logical type a string in the date format, numbers integer or number, bytes and fixed strings. Maps and
+ * the date logical type a string in the date format, numbers and the decimal logical type integer or number (a
+ * decimal is an amount: asking for a number keeps currency symbols and words out of it), other bytes and fixed
+ * strings. Maps and
  * recursive records have no finite JSON Schema of this subset and are refused.
  */
 public final class AvroJsonSchema {
@@ -38,6 +40,9 @@ public final class AvroJsonSchema {
   private static JsonNode convert(Schema avro, Set<String> recordsInProgress) {
     if (avro.getLogicalType() instanceof LogicalTypes.Date) {
       return JSON.objectNode().put("type", "string").put("format", "date");
+    }
+    if (avro.getLogicalType() instanceof LogicalTypes.Decimal) {
+      return type("number");
     }
     switch (avro.getType()) {
       case RECORD:

@@ -25,19 +25,21 @@ class AvroJsonSchemaTest {
           {"name": "vat", "type": ["null", "string"], "default": null}]}},
         {"name": "lines", "type": {"type": "array", "items": {"type": "record", "name": "Line", "fields": [
           {"name": "sku", "type": "string"}, {"name": "quantity", "type": "long"}]}}},
-        {"name": "note", "type": ["null", "string"], "default": null}
+        {"name": "note", "type": ["null", "string"], "default": null},
+        {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 2}}
       ]}""";
 
   @Test
   void recordsBecomeObjectsWithOptionalNullableFields() {
     JsonNode schema = AvroJsonSchema.convert(new Schema.Parser().parse(INVOICE));
     assertEquals("object", schema.get("type").asText());
-    assertEquals(Set.of("number", "issued", "total", "paid", "currency", "customer", "lines"),
+    assertEquals(Set.of("number", "issued", "total", "paid", "currency", "customer", "lines", "amount"),
         Set.copyOf(new ObjectMapper().convertValue(schema.get("required"), java.util.List.class)));
     JsonNode properties = schema.get("properties");
     assertEquals("date", properties.get("issued").get("format").asText());
     assertEquals("integer", properties.at("/lines/items/properties/quantity/type").asText());
     assertEquals("number", properties.at("/total/type").asText());
+    assertEquals("number", properties.at("/amount/type").asText());
     assertEquals("[\"EUR\",\"USD\"]", properties.get("currency").get("enum").toString());
     assertEquals("null", properties.at("/note/anyOf/0/type").asText());
     assertEquals("the invoice number", properties.at("/number/description").asText());

@@ -1,0 +1,128 @@
+package io.sluice.pipelines.cli;
+
+import io.sluice.extract.ExtractionSchema;
+import io.sluice.models.extract.GenerativeSettings;
+import io.sluice.pipelines.ConfigException;
+import io.sluice.pipelines.extract.ExtractJob;
+import io.sluice.pipelines.extract.ExtractOptions;
+import io.sluice.pipelines.extract.ExtractSummary;
+import io.sluice.pipelines.extract.ExtractorChoice;
+import io.sluice.pipelines.io.InputFormat;
+import io.sluice.pipelines.io.OutputFormat;
+import io.sluice.pipelines.io.ReadSettings;
+import io.sluice.pipelines.runner.RunnerKind;
+import io.sluice.pipelines.runner.RunnerSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sluice extract}: one typed record of an Avro schema per document. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Extract one typed record per document into the Avro record --schema describes (each field's doc is its",
+      "instruction). Values are normalised to the field types (ISO dates, decimal amounts, enums, ...); an optional",
+      "field whose value cannot be normalised becomes null and is counted; a document missing a required field goes",
+      "to dead_letter/ with the reason. Writes records/ (the schema plus doc_id), dead_letter/ and summary.json under",
+      "--output, then prints the reconciliation (read = written + dead-lettered)."
+    },
+    sortOptions = false)
+final class ExtractCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "PATH",
+      description = "JSONL/Parquet/Avro file, glob, or folder of text files.")
+  String input;
+
+  @Option(names = "--schema", required = true, paramLabel = "FILE", description = "Avro record schema (.avsc).")
+  Path schema;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path output;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "span",
+      description = "span (a model from 'sluice train extract') or generative (a decoder SLM) (default: ${DEFAULT-VALUE}).")
+  ExtractorChoice.Mode mode;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR",
+      description = "Span model directory, or Hugging Face decoder directory with --mode generative.")
+  Path model;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "parquet",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT",
+      description = "Input format: ${COMPLETION-CANDIDATES} (default: from the extension; a folder is text).")
+  InputFormat inputFormat;
+
+  @Option(names = "--id-field", paramLabel = "NAME", defaultValue = "id",
+      description = "JSON field or column with the document id (default: ${DEFAULT-VALUE}).")
+  String idField;
+
+  @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "text",
+      description = "JSON field or column with the text (default: ${DEFAULT-VALUE}).")
+  String textField;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "8",
+      description = "Documents extracted together (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--max-new-tokens", paramLabel = "N", defaultValue = "256",
+      description = "Generative: most tokens one record's JSON may take (default: ${DEFAULT-VALUE}).")
+  int maxNewTokens;
+
+  @Option(names = "--device", defaultValue = "cpu",
+      description = "Generative: cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "direct",
+      description = "Beam runner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); spark and flink run embedded.")
+  RunnerKind runner;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
+      description = "Worker threads or slots (default: all cores); each opens an extractor, sharing the model.")
+  int parallelism;
+
+  @Option(names = "--overwrite", description = "Replace the results of an earlier run in --output.")
+  boolean overwrite;
+
+  private final PrintStream out;
+
+  ExtractCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() {
+    ExtractSummary summary = ExtractJob.run(toOptions());
+    summary.print(out);
+    out.println("output: " + output.toAbsolutePath());
+    return summary.reconciled() ? 0 : ConfigErrorHandler.FAILED;
+  }
+
+  ExtractOptions toOptions() {
+    if (batchSize < 1 || maxNewTokens < 1 || parallelism < 0) {
+      throw new ConfigException("--batch-size and --max-new-tokens must be >= 1, --parallelism >= 0");
+    }
+    ExtractionSchema extraction = readSchema(schema);
+    GenerativeSettings generative = new GenerativeSettings(device, maxNewTokens, batchSize);
+    return new ExtractOptions(input, output, extraction,
+        ExtractorChoice.factory(mode, model, extraction, generative), ExtractorChoice.describe(mode, model),
+        inputFormat, format, new ReadSettings(idField, textField, ReadSettings.DEFAULT_MAX_DOC_BYTES),
+        new RunnerSettings(runner, null, parallelism), batchSize, overwrite);
+  }
+
+  /** The schema file read for extraction; shared with {@code sluice eval extract}. */
+  static ExtractionSchema readSchema(Path file) {
+    try {
+      return ExtractionSchema.fromFile(file);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read --schema " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--schema " + file + ": " + e.getMessage());
+    }
+  }
+}
