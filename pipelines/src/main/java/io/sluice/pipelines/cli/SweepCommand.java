@@ -4,8 +4,6 @@ import io.sluice.pipelines.ConfigException;
 import io.sluice.pipelines.io.InputFormat;
 import io.sluice.pipelines.io.OutputFormat;
 import io.sluice.pipelines.io.ReadSettings;
-import io.sluice.pipelines.runner.RunnerKind;
-import io.sluice.pipelines.runner.RunnerSettings;
 import io.sluice.pipelines.summary.SummaryTable;
 import io.sluice.pipelines.sweep.SweepOptions;
 import io.sluice.schemas.RunSummary;
@@ -15,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sluice sweep}: detect (and unless --report-only, redact) PII across a corpus. */
@@ -47,17 +46,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "Input format: ${COMPLETION-CANDIDATES} (default: from the extension; a folder is text).")
   InputFormat inputFormat;
 
-  @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "direct",
-      description = "Beam runner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); spark and flink run embedded.")
-  RunnerKind runner;
-
-  @Option(names = "--spark-master", paramLabel = "MASTER",
-      description = "Spark master for --runner spark (default: local[N] with --parallelism, else local[*]).")
-  String sparkMaster;
-
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-      description = "Worker threads or slots (default: all cores).")
-  int parallelism;
+  @Mixin RunnerOptions runnerOptions;
 
   @Option(names = "--report-only", description = "Detect and report findings without redacting.")
   boolean reportOnly;
@@ -105,18 +94,15 @@ final class SweepCommand implements Callable<Integer> {
     if (policy != null && !Files.isRegularFile(policy)) {
       throw new ConfigException("policy file " + policy + " not found: check --policy");
     }
-    if (parallelism < 0 || maxDocBytes <= 0 || progressSeconds < 0) {
-      throw new ConfigException("--parallelism and --progress-seconds must be >= 0, --max-doc-bytes > 0");
-    }
-    if (sparkMaster != null && runner != RunnerKind.SPARK) {
-      throw new ConfigException("--spark-master applies to --runner spark only");
+    if (maxDocBytes <= 0 || progressSeconds < 0) {
+      throw new ConfigException("--progress-seconds must be >= 0, --max-doc-bytes > 0");
     }
     return SweepOptions.builder(input, output)
         .policy(policy)
         .inputFormat(inputFormat)
         .format(format)
         .readSettings(new ReadSettings(idField, textField, maxDocBytes))
-        .runner(new RunnerSettings(runner, sparkMaster, parallelism))
+        .runner(runnerOptions.settings())
         .reportOnly(reportOnly)
         .moderate(moderate)
         .progressEvery(progressSeconds == 0 ? null : Duration.ofSeconds(progressSeconds))

@@ -2,8 +2,6 @@ package io.sluice.pipelines.cli;
 
 import io.sluice.pipelines.ConfigException;
 import io.sluice.pipelines.io.OutputFormat;
-import io.sluice.pipelines.runner.RunnerKind;
-import io.sluice.pipelines.runner.RunnerSettings;
 import io.sluice.pipelines.synth.SynthOptions;
 import io.sluice.pipelines.synth.SynthSummary;
 import io.sluice.pipelines.synth.SynthesizeJob;
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sluice synthesize}: generate records from a spec, gate them, write them. */
@@ -43,17 +42,7 @@ final class SynthesizeCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "direct",
-      description = "Beam runner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); spark and flink run embedded.")
-  RunnerKind runner;
-
-  @Option(names = "--spark-master", paramLabel = "MASTER",
-      description = "Spark master for --runner spark (default: local[N] with --parallelism, else local[*]).")
-  String sparkMaster;
-
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-      description = "Worker threads or slots (default: all cores).")
-  int parallelism;
+  @Mixin RunnerOptions runnerOptions;
 
   @Option(names = "--input", paramLabel = "PATH", description = "Corpus to de-identify (mode deid).")
   String input;
@@ -79,13 +68,10 @@ final class SynthesizeCommand implements Callable<Integer> {
   }
 
   SynthOptions toOptions() {
-    if (parallelism < 0 || progressSeconds < 0) {
-      throw new ConfigException("--parallelism and --progress-seconds must be >= 0");
+    if (progressSeconds < 0) {
+      throw new ConfigException("--progress-seconds must be >= 0");
     }
-    if (sparkMaster != null && runner != RunnerKind.SPARK) {
-      throw new ConfigException("--spark-master applies to --runner spark only");
-    }
-    return new SynthOptions(spec, count, output, seed, new RunnerSettings(runner, sparkMaster, parallelism), format,
+    return new SynthOptions(spec, count, output, seed, runnerOptions.settings(), format,
         input, overwrite, progressSeconds == 0 ? null : Duration.ofSeconds(progressSeconds));
   }
 }
