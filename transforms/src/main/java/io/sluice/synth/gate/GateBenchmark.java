@@ -212,15 +212,15 @@ public final class GateBenchmark {
   private static double distinctNgrams(List<SynthRecord> records) {
     double[] ratios = new double[2];
     double ms = time(() -> {
-      Set<Long> unigrams = new HashSet<>();
-      Set<Long> bigrams = new HashSet<>();
+      LongHashSet unigrams = new LongHashSet();
+      LongHashSet bigrams = new LongHashSet();
       long total = 0;
       for (SynthRecord r : records) {
         long[] words = TextTokens.hashes(r.getText());
         for (int i = 0; i < words.length; i++) {
           unigrams.add(words[i]);
           if (i > 0) {
-            bigrams.add(TextTokens.mix(words[i - 1] * 31 + words[i]));
+            bigrams.add(DistinctNgrams.bigram(words[i - 1], words[i]));
           }
         }
         total += words.length;
