@@ -1,5 +1,6 @@
 package io.sluice.pipelines.synth;
 
+import io.sluice.generate.GenerateMetrics;
 import io.sluice.pipelines.io.DocumentReaders;
 import io.sluice.pipelines.io.InputSpec;
 import io.sluice.pipelines.io.ReadResult;
@@ -28,8 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -140,7 +143,7 @@ public final class SynthesizeJob {
   }
 
   private static SynthSummary summary(SynthOptions options, SynthSpec spec, RecordPlan plan, JobCounts counts,
-      java.util.Map<String, Object> gate, String fieldsJson, Instant startedAt, long elapsedMs) throws IOException {
+      Map<String, Object> gate, String fieldsJson, Instant startedAt, long elapsedMs) throws IOException {
     boolean deid = spec.mode() == SynthMode.DEID;
     long generated = counts.get(deid ? JobMetrics.RECORDS_READ : SynthMetrics.GENERATED);
     long written = counts.get(JobMetrics.RECORDS_WRITTEN);
@@ -150,7 +153,17 @@ public final class SynthesizeJob {
         options.output().toString(), deid ? 0 : plan.seed(), deid ? generated : options.count(), startedAt.toString(),
         elapsedMs, generated, written, dead, generated == written + dead && (deid || generated == options.count()),
         generated == 0 ? 0 : (double) written / generated, counts.withPrefix(JobMetrics.DEAD_LETTERS_BY_KIND), gate,
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(fieldsJson));
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(fieldsJson), generation(spec, counts));
+  }
+
+  private static Map<String, Long> generation(SynthSpec spec, JobCounts counts) {
+    if (spec.mode() != SynthMode.SLM) {
+      return Map.of();
+    }
+    Map<String, Long> tokens = new LinkedHashMap<>();
+    tokens.put(SynthSummary.PROMPT_TOKENS, counts.get(GenerateMetrics.PROMPT_TOKENS));
+    tokens.put(SynthSummary.GENERATED_TOKENS, counts.get(GenerateMetrics.GENERATED_TOKENS));
+    return tokens;
   }
 
   /** Advances the progress line (records generated in this JVM). */
