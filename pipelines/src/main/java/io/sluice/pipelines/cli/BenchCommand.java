@@ -100,7 +100,7 @@ final class BenchCommand {
   @Command(name = "gate", mixinStandardHelpOptions = true,
       description = {"Synthesis gate CPU µs per record: each part alone (one thread), then the whole gate on the",
           "DirectRunner. Options: --records N (100000) --source N (10000) --policy FILE --with-models",
-          "--runner direct|none"})
+          "--runner direct|none --threshold T (0.8) --shingle N (5) --spec FILE (records from a schema spec)"})
   static final class Gate implements Callable<Integer> {
     @Unmatched List<String> args = new ArrayList<>();
 
