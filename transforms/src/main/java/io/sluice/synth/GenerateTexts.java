@@ -42,6 +42,16 @@ public final class GenerateTexts extends PTransform<PBegin, SynthesisResult> {
     return new GenerateTexts(plan, slm, count);
   }
 
+  /**
+   * Record {@code index}'s prompt: its fields generated, a template filled from them, and the record's own seed, so
+   * its text does not depend on the batch it is decoded in.
+   */
+  public static GenerationPrompt prompt(RecordFactory factory, RecordPlan plan, SlmSettings slm, long index) {
+    factory.record(index);
+    String prompt = factory.evaluate(slm.prompts()).toString();
+    return new GenerationPrompt(plan.id(index), prompt, null, RecordSeeds.of(plan.seed(), index), null);
+  }
+
   @Override
   public SynthesisResult expand(PBegin begin) {
     PCollection<GenerationPrompt> prompts = begin

@@ -26,10 +26,7 @@ final class PromptsFn extends DoFn<IndexRange, GenerationPrompt> {
   public void process(@Element IndexRange range, OutputReceiver<GenerationPrompt> out) {
     for (long i = range.from(); i < range.to(); i++) {
       generated.inc();
-      factory.record(i);
-      String prompt = factory.evaluate(slm.prompts()).toString();
-      // the record's own seed, so its text does not depend on the batch it was decoded in
-      out.output(new GenerationPrompt(plan.id(i), prompt, null, RecordSeeds.of(plan.seed(), i), null));
+      out.output(GenerateTexts.prompt(factory, plan, slm, i));
     }
   }
 }

@@ -5,6 +5,7 @@ import io.sluice.models.bench.EncoderBenchmark;
 import io.sluice.models.bench.SpanExtractionBenchmark;
 import io.sluice.models.bench.GenerativeExtractionBenchmark;
 import io.sluice.pii.ner.NerSweepBenchmark;
+import io.sluice.pipelines.bench.SlmSynthBenchmark;
 import io.sluice.pipelines.bench.SweepBenchmark;
 import io.sluice.pipelines.bench.SynthBenchmark;
 import io.sluice.synth.gate.GateBenchmark;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code sluice bench sweep|encoder|ner|decoder|extract-span|extract-generative|gate|synth} (what {@code scripts/bench} runs): throughput benchmarks that print
+ * {@code sluice bench sweep|encoder|ner|decoder|extract-span|extract-generative|gate|synth|synth-slm} (what {@code scripts/bench} runs): throughput benchmarks that print
  * ratios against a reference measured in the same run. Options pass through to each benchmark.
  */
 @Command(
@@ -24,7 +25,8 @@ import picocli.CommandLine.Unmatched;
     description = "Benchmarks; results and the commands that produced them go in BENCHMARKS.md.",
     subcommands = {BenchCommand.Sweep.class, BenchCommand.Encoder.class, BenchCommand.Ner.class,
         BenchCommand.Decoder.class, BenchCommand.ExtractSpan.class,
-        BenchCommand.ExtractGenerative.class, BenchCommand.Gate.class, BenchCommand.Synth.class})
+        BenchCommand.ExtractGenerative.class, BenchCommand.Gate.class, BenchCommand.Synth.class,
+        BenchCommand.SynthSlm.class})
 final class BenchCommand {
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -98,7 +100,7 @@ final class BenchCommand {
   @Command(name = "gate", mixinStandardHelpOptions = true,
       description = {"Synthesis gate CPU µs per record: each part alone (one thread), then the whole gate on the",
           "DirectRunner. Options: --records N (100000) --source N (10000) --policy FILE --with-models",
-          "--runner direct|none"})
+          "--runner direct|none --threshold T (0.8) --shingle N (5) --spec FILE (records from a schema spec)"})
   static final class Gate implements Callable<Integer> {
     @Unmatched List<String> args = new ArrayList<>();
 
@@ -119,6 +121,20 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       SynthBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "synth-slm", mixinStandardHelpOptions = true,
+      description = {"SLM-text synthesis (mode slm) tokens/s and records/s through sluice synthesize on a random",
+          "SmolLM2-135M-shaped decoder, against the bare Generator on the same prompts. Options: --spec FILE",
+          "(conf/synth/product-reviews-slm.yaml) --records N (16) --new-tokens N --batch N --threads N (2) --cores N (2)"})
+  static final class SynthSlm implements Callable<Integer> {
+    @Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      SlmSynthBenchmark.main(args.toArray(String[]::new));
       return 0;
     }
   }

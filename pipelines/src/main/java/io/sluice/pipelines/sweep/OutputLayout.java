@@ -97,7 +97,8 @@ public record OutputLayout(Path root) {
     deleteRecursively(staging());
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
+  /** Deletes {@code path} and everything under it; nothing when it does not exist. */
+  public static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path)) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.synth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -17,14 +18,35 @@ import java.util.Map;
  *
  * @param gate accepted, rejected per kind (duplicates among them), distinct-1/2 ratios; empty without a gate
  * @param fields per field: top values (text, enums) or count/min/max/mean/histogram (numbers, array lengths)
+ * @param generation mode slm: the model's prompt and generated tokens and its decoding milliseconds (left out of
+ *     the JSON in other modes)
  */
 public record SynthSummary(String job, String spec, String mode, String runner, String format, String output,
     long seed, long count, String startedAt, long elapsedMs, long recordsGenerated, long recordsWritten,
     long recordsDeadLettered, boolean reconciled, double acceptanceRate, Map<String, Long> deadLettersByKind,
-    Map<String, Object> gate, JsonNode fields) {
+    Map<String, Object> gate, JsonNode fields,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> generation) {
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT);
+
+  public SynthSummary {
+    generation = generation == null ? Map.of() : generation; // absent from the JSON of other modes
+  }
+
+  public static final String PROMPT_TOKENS = "prompt_tokens";
+  public static final String GENERATED_TOKENS = "generated_tokens";
+  public static final String DECODE_MS = "decode_ms";
+
+  /** Tokens the model generated (mode slm), 0 in other modes. */
+  public long generatedTokens() {
+    return generation.getOrDefault(GENERATED_TOKENS, 0L);
+  }
+
+  /** Milliseconds the model spent decoding (mode slm), 0 in other modes. */
+  public long decodeMs() {
+    return generation.getOrDefault(DECODE_MS, 0L);
+  }
 
   public void write(Path file) {
     try {
@@ -56,5 +78,10 @@ public record SynthSummary(String job, String spec, String mode, String runner, 
     }
     out.printf(Locale.ROOT, "synthesize (%s): %,d records written, acceptance %.4f, in %.1f s on %s -> %s%n", mode,
         recordsWritten, acceptanceRate, elapsedMs / 1000.0, runner, output);
+    if (!generation.isEmpty()) {
+      out.printf(Locale.ROOT, "model: %,d prompt tokens, %,d generated tokens; %.1f generated tokens/s over the job,"
+          + " %.1f while decoding%n", generation.get(PROMPT_TOKENS), generatedTokens(),
+          generatedTokens() * 1000.0 / elapsedMs, generatedTokens() * 1000.0 / Math.max(1, decodeMs()));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.synth;
 
+import io.sluice.generate.GenerateMetrics;
 import io.sluice.pipelines.io.DocumentReaders;
 import io.sluice.pipelines.io.InputSpec;
 import io.sluice.pipelines.io.ReadResult;
@@ -28,13 +29,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.metrics.DistributionResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -95,7 +103,8 @@ public final class SynthesizeJob {
     }
     long elapsedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
     try {
-      SynthSummary summary = summary(options, spec, plan, JobCounts.of(result), GateStep.statistics(result),
+      SynthSummary summary = summary(options, spec, plan, JobCounts.of(result), generation(spec, result),
+          GateStep.statistics(result),
           Files.readString(out.staging().resolve(FIELDS_FILE), StandardCharsets.UTF_8), startedAt, elapsedMs);
       out.finish(List.of(out.records(), out.deadLetters()));
       summary.write(out.summary());
@@ -140,7 +149,7 @@ public final class SynthesizeJob {
   }
 
   private static SynthSummary summary(SynthOptions options, SynthSpec spec, RecordPlan plan, JobCounts counts,
-      java.util.Map<String, Object> gate, String fieldsJson, Instant startedAt, long elapsedMs) throws IOException {
+      Map<String, Long> generation, Map<String, Object> gate, String fieldsJson, Instant startedAt, long elapsedMs) throws IOException {
     boolean deid = spec.mode() == SynthMode.DEID;
     long generated = counts.get(deid ? JobMetrics.RECORDS_READ : SynthMetrics.GENERATED);
     long written = counts.get(JobMetrics.RECORDS_WRITTEN);
@@ -150,7 +159,31 @@ public final class SynthesizeJob {
         options.output().toString(), deid ? 0 : plan.seed(), deid ? generated : options.count(), startedAt.toString(),
         elapsedMs, generated, written, dead, generated == written + dead && (deid || generated == options.count()),
         generated == 0 ? 0 : (double) written / generated, counts.withPrefix(JobMetrics.DEAD_LETTERS_BY_KIND), gate,
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(fieldsJson));
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(fieldsJson), generation);
+  }
+
+  /**
+   * Mode slm: the model's prompt and generated tokens, and the milliseconds it spent decoding (the sum of the
+   * Generate step's batch times), so tokens/s can be read with and without the rest of the job.
+   */
+  private static Map<String, Long> generation(SynthSpec spec, PipelineResult result) {
+    if (spec.mode() != SynthMode.SLM) {
+      return Map.of();
+    }
+    JobCounts counts = JobCounts.of(result);
+    long decodeMs = 0;
+    MetricQueryResults batches = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(JobMetrics.NAMESPACE, GenerateMetrics.BATCH_MS)).build());
+    for (MetricResult<DistributionResult> batch : batches.getDistributions()) {
+      if (batch.getAttempted() != null) {
+        decodeMs += batch.getAttempted().getSum();
+      }
+    }
+    Map<String, Long> tokens = new LinkedHashMap<>();
+    tokens.put(SynthSummary.PROMPT_TOKENS, counts.get(GenerateMetrics.PROMPT_TOKENS));
+    tokens.put(SynthSummary.GENERATED_TOKENS, counts.get(GenerateMetrics.GENERATED_TOKENS));
+    tokens.put(SynthSummary.DECODE_MS, decodeMs);
+    return tokens;
   }
 
   /** Advances the progress line (records generated in this JVM). */

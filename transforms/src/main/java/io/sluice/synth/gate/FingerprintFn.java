@@ -3,7 +3,9 @@ package io.sluice.synth.gate;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.SynthRecord;
 import java.util.Locale;
+import java.util.stream.LongStream;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
@@ -17,7 +19,8 @@ import org.apache.beam.sdk.values.TupleTag;
 final class FingerprintFn extends DoFn<SynthRecord, KV<Integer, KV<Long, SynthRecord>>> {
   /**
    * Where each output goes, every one keyed by its {@link Buckets bucket}: records and signatures by index,
-   * (text hash, index) by text hash, (band key, (index, text hash)) by band key. A tag is null when its check is
+   * (text hash, index) by text hash; band members, 32 or so per record, by band key, gathered per bundle into
+   * blocks of (band key, index, text hash) triples ({@link BundleBuckets}). A tag is null when its check is
    * switched off.
    */
   record Tags(
@@ -25,12 +28,13 @@ final class FingerprintFn extends DoFn<SynthRecord, KV<Integer, KV<Long, SynthRe
       TupleTag<DeadLetter> deadLetters,
       TupleTag<KV<Integer, KV<Long, Long>>> textHashes,
       TupleTag<KV<Integer, KV<Long, int[]>>> signatures,
-      TupleTag<KV<Integer, KV<Long, KV<Long, Long>>>> bandMembers)
+      TupleTag<KV<Integer, long[]>> bandMembers)
       implements java.io.Serializable {}
 
   private final MinHasher minHash;
   private final PCollectionView<SourceIndex> source;
   private final Tags tags;
+  private transient BundleBuckets<LongStream.Builder> bandMembers;
 
   /** @param source the source corpus's index, or null when there is none */
   FingerprintFn(MinHasher minHash, PCollectionView<SourceIndex> source, Tags tags) {
@@ -39,8 +43,13 @@ final class FingerprintFn extends DoFn<SynthRecord, KV<Integer, KV<Long, SynthRe
     this.tags = tags;
   }
 
+  @StartBundle
+  public void startBundle() {
+    bandMembers = new BundleBuckets<>(LongStream::builder);
+  }
+
   @ProcessElement
-  public void process(ProcessContext context) {
+  public void process(ProcessContext context, BoundedWindow window) {
     SynthRecord record = context.element();
     long index = record.getIndex();
     long[] words = TextTokens.hashes(record.getText());
@@ -64,8 +73,14 @@ final class FingerprintFn extends DoFn<SynthRecord, KV<Integer, KV<Long, SynthRe
     if (tags.signatures() != null && signature != null) {
       context.output(tags.signatures(), KV.of(bucket, KV.of(index, signature)));
       for (long key : minHash.bandKeys(signature)) {
-        context.output(tags.bandMembers(), KV.of(Buckets.of(key), KV.of(key, KV.of(index, textHash))));
+        bandMembers.get(window, Buckets.of(key)).add(key).add(index).add(textHash);
       }
     }
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext context) {
+    bandMembers.drain((window, bucket, triples) -> context.output(tags.bandMembers(),
+        KV.of(bucket, triples.build().toArray()), window.maxTimestamp(), window));
   }
 }

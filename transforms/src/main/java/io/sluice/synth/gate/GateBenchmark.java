@@ -7,19 +7,22 @@ import io.sluice.policy.PolicyLoader;
 import io.sluice.schemas.Document;
 import io.sluice.schemas.InjectedValue;
 import io.sluice.schemas.SynthRecord;
+import io.sluice.synth.RecordFactory;
 import io.sluice.synth.ScanPolicy;
+import io.sluice.synth.SpecLoader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -37,8 +40,11 @@ import org.apache.beam.sdk.values.PCollection;
  * words of one. The source corpus has documents of 150 words.
  *
  * <p>Usage: {@code GateBenchmark [--records 100000] [--source 10000] [--policy FILE] [--with-models]
- * [--runner direct|none]}; {@code --with-models} keeps the policy's model recognizers (slm-ner), left out by
- * default as in {@code scripts/bench sweep --patterns-only}.
+ * [--runner direct|none] [--threshold 0.8] [--shingle 5] [--spec FILE]}; {@code --with-models} keeps the policy's
+ * model recognizers (slm-ner), left out by default as in {@code scripts/bench sweep --patterns-only};
+ * {@code --threshold} and {@code --shingle} replace the gate's defaults; {@code --spec} takes the records from a
+ * schema-mode spec instead (nothing planted: every near duplicate found among them is a false positive, the price
+ * of a threshold on templated text).
  */
 public final class GateBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -57,17 +63,24 @@ public final class GateBenchmark {
       policy.recognizers.clear();
     }
     GateSettings defaults = GateSettings.defaults();
-    GateSettings settings = new GateSettings(new ScanPolicy(policy, Set.of(), 0), defaults.minHash(),
-        defaults.threshold(), true, "generated", true, true);
+    MinHasher minHash = new MinHasher(
+        Integer.parseInt(options.getOrDefault("shingle", Integer.toString(defaults.minHash().shingle()))),
+        defaults.minHash().permutations(), defaults.minHash().bands());
+    double threshold = Double.parseDouble(options.getOrDefault("threshold", Double.toString(defaults.threshold())));
+    GateSettings settings = new GateSettings(new ScanPolicy(policy, Set.of(), 0), minHash, threshold, true,
+        "generated", true, true);
 
     List<Document> source = new ArrayList<>(sourceCount);
     for (int i = 0; i < sourceCount; i++) {
       source.add(Document.newBuilder().setId("src-" + i).setText(GateTexts.document(1_000_000L + i, 150)).build());
     }
-    List<SynthRecord> records = records(recordCount, source);
-    System.out.printf(Locale.ROOT, "gate benchmark: %,d records (avg %d chars) against %,d source documents;"
-        + " policy %s%s; load %s%n", recordCount, records.stream().mapToInt(r -> r.getText().length()).sum()
-        / recordCount, sourceCount, policy.name, options.containsKey("with-models") ? "" : " (patterns only)", load());
+    List<SynthRecord> records = options.containsKey("spec")
+        ? specRecords(Path.of(options.get("spec")), recordCount) : records(recordCount, source);
+    System.out.printf(Locale.ROOT, "gate benchmark: %,d records (avg %d chars%s) against %,d source documents;"
+        + " policy %s%s; %d-word shingles, threshold %.2f; load %s%n", recordCount,
+        records.stream().mapToInt(r -> r.getText().length()).sum() / recordCount,
+        options.containsKey("spec") ? ", from " + options.get("spec") : "", sourceCount, policy.name,
+        options.containsKey("with-models") ? "" : " (patterns only)", minHash.shingle(), threshold, load());
 
     double[] parts = {
       piiScan(settings.pii(), records),
@@ -91,6 +104,27 @@ public final class GateBenchmark {
       System.out.printf(Locale.ROOT, "SynthesisGate on the DirectRunner: %.1f CPU µs per record (all threads),"
           + " %.2f x the bare sum; load %s%n", pipeline, pipeline / sum, load());
     }
+  }
+
+  /** What record {@code index} of {@link #records} is: planted copies and duplicates, or an original. */
+  static String planted(long index) {
+    return switch ((int) (index % 100)) {
+      case 17 -> "verbatim source copy";
+      case 42 -> "edited source copy";
+      case 63 -> index > 100 ? "exact repeat" : "original";
+      case 88 -> index > 100 ? "edited repeat" : "original";
+      default -> "original";
+    };
+  }
+
+  /** Records [0, count) of a schema-mode spec, as the job generates them. */
+  private static List<SynthRecord> specRecords(Path spec, int count) {
+    RecordFactory factory = new RecordFactory(SpecLoader.load(spec).plan());
+    List<SynthRecord> records = new ArrayList<>(count);
+    for (long i = 0; i < count; i++) {
+      records.add(factory.toSynthRecord(i, factory.record(i)));
+    }
+    return records;
   }
 
   /** Generated-looking records with injected values, and planted copies and duplicates (1% each). */
@@ -150,7 +184,7 @@ public final class GateBenchmark {
 
   private static double fingerprint(GateSettings settings, List<Document> source, List<SynthRecord> records) {
     SourceIndex index = sourceIndex(settings, source);
-    int[] copies = {0};
+    Map<String, Integer> caught = new TreeMap<>();
     double ms = time(() -> {
       for (SynthRecord r : records) {
         long[] words = TextTokens.hashes(r.getText());
@@ -158,11 +192,11 @@ public final class GateBenchmark {
         TextTokens.sequenceHash(words);
         settings.minHash().bandKeys(signature);
         if (index.bestMatch(signature) != null) {
-          copies[0]++;
+          caught.merge(planted(r.getIndex()), 1, Integer::sum);
         }
       }
     });
-    System.out.printf(Locale.ROOT, "  (source: %,d records caught as copies)%n", copies[0]);
+    System.out.printf(Locale.ROOT, "  (source: records caught as copies %s)%n", caught);
     return ms * 1e3 / records.size();
   }
 
@@ -187,10 +221,10 @@ public final class GateBenchmark {
     for (SynthRecord r : records) {
       signatures.add(minHash.signature(r.getText()));
     }
-    int[] rejected = {0};
+    Map<String, Integer> rejected = new TreeMap<>();
     double ms = time(() -> {
       Map<Long, List<Integer>> bands = new HashMap<>();
-      Set<Integer> dropped = new HashSet<>();
+      Set<Integer> dropped = new TreeSet<>();
       for (int i = 0; i < records.size(); i++) {
         for (long key : minHash.bandKeys(signatures.get(i))) {
           List<Integer> members = bands.computeIfAbsent(key, k -> new ArrayList<>(1));
@@ -203,24 +237,24 @@ public final class GateBenchmark {
           members.add(i);
         }
       }
-      rejected[0] = dropped.size();
+      dropped.forEach(i -> rejected.merge(planted(i), 1, Integer::sum));
     });
-    System.out.printf(Locale.ROOT, "  (within output: %,d near duplicates, exact ones included)%n", rejected[0]);
+    System.out.printf(Locale.ROOT, "  (within output: near duplicates, exact ones included, %s)%n", rejected);
     return ms * 1e3 / records.size();
   }
 
   private static double distinctNgrams(List<SynthRecord> records) {
     double[] ratios = new double[2];
     double ms = time(() -> {
-      Set<Long> unigrams = new HashSet<>();
-      Set<Long> bigrams = new HashSet<>();
+      LongHashSet unigrams = new LongHashSet();
+      LongHashSet bigrams = new LongHashSet();
       long total = 0;
       for (SynthRecord r : records) {
         long[] words = TextTokens.hashes(r.getText());
         for (int i = 0; i < words.length; i++) {
           unigrams.add(words[i]);
           if (i > 0) {
-            bigrams.add(TextTokens.mix(words[i - 1] * 31 + words[i]));
+            bigrams.add(DistinctNgrams.bigram(words[i - 1], words[i]));
           }
         }
         total += words.length;
@@ -272,7 +306,7 @@ public final class GateBenchmark {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("unexpected argument '" + args[i] + "'; options: --records N --source N"
-            + " --policy FILE --with-models --runner direct|none");
+            + " --policy FILE --with-models --runner direct|none --threshold T --shingle N --spec FILE");
       }
       String name = args[i].substring(2);
       boolean flag = name.equals("with-models");

@@ -37,10 +37,11 @@ import org.apache.beam.sdk.values.TupleTag;
  * {@value #MAX_COMPARED} lowest only, which bounds the cost of very common band values (the price: a record whose
  * only near copy ranks above that in such a band is not caught). Every grouping is by {@link Buckets bucket}.
  *
- * <p>Input: (bucket, (band key, (index, text hash))); output: (bucket of the index, (index, rejection)).
+ * <p>Input: (bucket, blocks of (band key, index, text hash) triples, see {@link FingerprintFn}); output: (bucket
+ * of the index, (index, rejection)).
  */
-final class OutputNearDuplicates extends PTransform<
-    PCollection<KV<Integer, KV<Long, KV<Long, Long>>>>, PCollection<KV<Integer, KV<Long, Rejection>>>> {
+final class OutputNearDuplicates
+    extends PTransform<PCollection<KV<Integer, long[]>>, PCollection<KV<Integer, KV<Long, Rejection>>>> {
   static final int MAX_COMPARED = 100;
 
   private final PCollection<KV<Integer, KV<Long, int[]>>> signatures;
@@ -53,8 +54,7 @@ final class OutputNearDuplicates extends PTransform<
   }
 
   @Override
-  public PCollection<KV<Integer, KV<Long, Rejection>>> expand(
-      PCollection<KV<Integer, KV<Long, KV<Long, Long>>>> bandMembers) {
+  public PCollection<KV<Integer, KV<Long, Rejection>>> expand(PCollection<KV<Integer, long[]>> bandMembers) {
     PCollection<KV<Integer, KV<Long, Long>>> lowerByIndex = bandMembers
         .apply("GroupByBand", GroupByKey.create())
         .apply("PairWithLower", ParDo.of(new PairFn()))
@@ -78,14 +78,14 @@ final class OutputNearDuplicates extends PTransform<
   }
 
   /** Emits (bucket of the index, (index, lower index)) for the records of each band in the bucket. */
-  static final class PairFn
-      extends DoFn<KV<Integer, Iterable<KV<Long, KV<Long, Long>>>>, KV<Integer, KV<Long, Long>>> {
+  static final class PairFn extends DoFn<KV<Integer, Iterable<long[]>>, KV<Integer, KV<Long, Long>>> {
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<Long, KV<Long, Long>>>> bucket,
-        OutputReceiver<KV<Integer, KV<Long, Long>>> out) {
+    public void process(@Element KV<Integer, Iterable<long[]>> bucket, OutputReceiver<KV<Integer, KV<Long, Long>>> out) {
       Map<Long, List<KV<Long, Long>>> bands = new HashMap<>();
-      for (KV<Long, KV<Long, Long>> member : bucket.getValue()) {
-        bands.computeIfAbsent(member.getKey(), k -> new ArrayList<>(2)).add(member.getValue());
+      for (long[] triples : bucket.getValue()) {
+        for (int i = 0; i < triples.length; i += 3) {
+          bands.computeIfAbsent(triples[i], k -> new ArrayList<>(2)).add(KV.of(triples[i + 1], triples[i + 2]));
+        }
       }
       for (List<KV<Long, Long>> members : bands.values()) {
         if (members.size() > 1) {

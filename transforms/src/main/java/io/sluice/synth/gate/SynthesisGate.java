@@ -113,7 +113,7 @@ public final class SynthesisGate extends PTransform<PCollection<SynthRecord>, Sy
       PCollection<KV<Integer, KV<Long, int[]>>> signatures = fingerprinted.get(tags.signatures())
           .setCoder(bucketed(KvCoder.of(VarLongCoder.of(), IntArrayCoder.of())));
       rejections.add(fingerprinted.get(tags.bandMembers())
-          .setCoder(bucketed(KvCoder.of(VarLongCoder.of(), KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))))
+          .setCoder(bucketed(LongArrayCoder.of()))
           .apply("OutputNearDuplicates", new OutputNearDuplicates(signatures, settings.threshold())));
     }
     PCollection<SynthRecord> accepted = rejections.isEmpty()

@@ -26,7 +26,7 @@ class GateSettingsTest {
     assertNull(settings.sourcePath());
     assertTrue(settings.withinOutput() && settings.exactDedup());
     assertEquals(new MinHasher(5, 128, 32), settings.minHash());
-    assertEquals(0.8, settings.threshold());
+    assertEquals(0.7, settings.threshold());
   }
 
   @Test

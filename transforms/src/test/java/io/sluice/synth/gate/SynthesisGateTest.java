@@ -14,10 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -126,9 +131,27 @@ class SynthesisGateTest {
       assertEquals(2, stats.rejectedByKind().get(GateErrorKinds.NEAR_DUPLICATE_SOURCE));
       assertEquals(2, stats.rejectedByKind().get(GateErrorKinds.EXACT_DUPLICATE));
       assertEquals(1, stats.rejectedByKind().get(GateErrorKinds.PII_LEAK));
-      assertTrue(stats.distinct1() > 0 && stats.distinct1() < 1, "distinct-1 " + stats.distinct1());
-      assertTrue(stats.distinct2() > stats.distinct1() && stats.distinct2() <= 1, "distinct-2 " + stats.distinct2());
+      List<String> acceptedTexts = forward.stream()
+          .filter(r -> !EXPECTED_REJECTIONS.containsKey(r.getId().toString())).map(r -> r.getText().toString()).toList();
+      assertEquals(distinctRatio(acceptedTexts, 1), stats.distinct1(), 1e-12);
+      assertEquals(distinctRatio(acceptedTexts, 2), stats.distinct2(), 1e-12);
+      assertTrue(stats.distinct1() > 0 && stats.distinct1() < stats.distinct2(), "distinct-1 " + stats.distinct1());
     }
+  }
+
+  /** Distinct n-grams / all n-grams of lower-cased letter-and-digit words, counted on strings. */
+  private static double distinctRatio(List<String> texts, int n) {
+    Set<List<String>> distinct = new HashSet<>();
+    long total = 0;
+    for (String text : texts) {
+      List<String> words = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text.toLowerCase(Locale.ROOT)).results()
+          .map(MatchResult::group).toList();
+      for (int i = 0; i + n <= words.size(); i++) {
+        distinct.add(words.subList(i, i + n));
+        total++;
+      }
+    }
+    return (double) distinct.size() / total;
   }
 
   @Test
