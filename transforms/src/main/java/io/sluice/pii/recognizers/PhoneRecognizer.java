@@ -183,6 +183,10 @@ public final class PhoneRecognizer implements IndexedRecognizer {
       if (gate == null || (i > 0 && !contextWordBefore && !gate.startsWithTrunkPrefix(readings.get(0)))) {
         continue;
       }
+      // A valid national number as written is one the gate would let through: skip its pattern match.
+      if (shortcut.takesAsWritten(candidate, gate, readings)) {
+        return new int[] {0, candidate.length()};
+      }
       if (mayHoldNumber(gate, readings)) {
         int[] spans = numbersIn(candidate, i, readings);
         if (spans.length > 0) {
