@@ -31,7 +31,10 @@ final class ContextEnhancer {
     int[] words = new int[4 * windowWords];
     int count = wordsBefore(text, detection.start(), words, 0);
     count = wordsAfter(text, detection.end(), words, count);
-    if (!(context.hasPhrases() ? holdsPhraseOrWord(text, words, count, context) : holdsWord(text, words, count, context))) {
+    boolean found = context.hasPhrases()
+        ? holdsPhraseOrWord(text, words, count, context)
+        : holdsWord(text, words, count, context);
+    if (!found) {
       return detection;
     }
     return detection.withScore(Math.max(detection.score() + similarityFactor, minScoreWithContext));
@@ -45,8 +48,11 @@ final class ContextEnhancer {
     List<String> forms = null;
     for (int w = 0; w < count; w += 2) {
       if (context.mayMatchFormOf(text, words[w], words[w + 1])) {
-        forms = forms == null ? new ArrayList<>(4) : forms;
-        forms.clear();
+        if (forms == null) {
+          forms = new ArrayList<>(4);
+        } else {
+          forms.clear();
+        }
         addWord(text.substring(words[w], words[w + 1]), forms);
         if (context.foundIn(forms)) {
           return true;

@@ -50,7 +50,8 @@ class LiteralPrefixTest {
         }
         List<Detection> found = new ArrayList<>();
         recognizer.analyze(TextIndex.of(text.toString()), found);
-        assertEquals(expected, found.stream().map(d -> d.start() + "-" + d.end()).toList(), regex + " in '" + text + "'");
+        List<String> spans = found.stream().map(d -> d.start() + "-" + d.end()).toList();
+        assertEquals(expected, spans, regex + " in '" + text + "'");
         matches += expected.size();
       }
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class PhoneShapeScanTest {
 
   /** Separators the shape accepts, more often than the chars that end or block it. */
-  private static final String[] PIECES = {" ", " ", " ", "-", "-", ".", "(", ")", "+", "  ", ":", "/", "a", "Tel ", "\n", "é"};
+  private static final String[] PIECES =
+      {" ", " ", " ", "-", "-", ".", "(", ")", "+", "  ", ":", "/", "a", "Tel ", "\n", "é"};
 
   @Test
   void findsTheMatchesOfFindInEveryRegion() {
