@@ -159,7 +159,8 @@ public final class Analyzer implements AutoCloseable {
         continue;
       }
       Detection enhanced = contextEnhancer.enhance(text, d, contextFor(d));
-      if (!allowList.allows(text, enhanced) && enhanced.score() >= selection.threshold(enhanced.entityType())) {
+      // The threshold first: it costs a look-up, the allow list a lower-cased copy of the span.
+      if (enhanced.score() >= selection.threshold(enhanced.entityType()) && !allowList.allows(text, enhanced)) {
         kept.add(enhanced);
       }
     }

@@ -31,17 +31,47 @@ final class ContextEnhancer {
     int[] words = new int[4 * windowWords];
     int count = wordsBefore(text, detection.start(), words, 0);
     count = wordsAfter(text, detection.end(), words, count);
-    if (!mayHoldContextWord(text, words, count, context)) {
-      return detection; // most windows: no word even starts like a context word, nothing to lower-case
-    }
-    List<String> window = new ArrayList<>(2 * windowWords);
-    for (int w = 0; w < count; w += 2) {
-      addWord(text.substring(words[w], words[w + 1]), window);
-    }
-    if (!context.foundIn(window)) {
+    boolean found = context.hasPhrases()
+        ? holdsPhraseOrWord(text, words, count, context)
+        : holdsWord(text, words, count, context);
+    if (!found) {
       return detection;
     }
     return detection.withScore(Math.max(detection.score() + similarityFactor, minScoreWithContext));
+  }
+
+  /**
+   * Without phrases, each window word is looked up on its own: only the words that may match (most start
+   * like no context word) are lower-cased, not the whole window.
+   */
+  private static boolean holdsWord(String text, int[] words, int count, ContextWords context) {
+    List<String> forms = null;
+    for (int w = 0; w < count; w += 2) {
+      if (context.mayMatchFormOf(text, words[w], words[w + 1])) {
+        if (forms == null) {
+          forms = new ArrayList<>(4);
+        } else {
+          forms.clear();
+        }
+        addWord(text.substring(words[w], words[w + 1]), forms);
+        if (context.foundIn(forms)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A phrase spans consecutive window words, so the whole window is lower-cased once a first word may match. */
+  private static boolean holdsPhraseOrWord(String text, int[] words, int count, ContextWords context) {
+    if (!mayHoldContextWord(text, words, count, context)) {
+      return false; // most windows: no word even starts like a context word, nothing to lower-case
+    }
+    List<String> window = new ArrayList<>(count);
+    for (int w = 0; w < count; w += 2) {
+      addWord(text.substring(words[w], words[w + 1]), window);
+    }
+    return context.foundIn(window);
   }
 
   private static boolean mayHoldContextWord(String text, int[] words, int count, ContextWords context) {

@@ -70,6 +70,10 @@ final class ContextWords {
     return ascii >= 'A' && ascii <= 'Z' ? (char) (ascii + 32) : ascii;
   }
 
+  boolean hasPhrases() {
+    return !phrases.isEmpty();
+  }
+
   boolean isEmpty() {
     return words.isEmpty() && phrases.isEmpty();
   }

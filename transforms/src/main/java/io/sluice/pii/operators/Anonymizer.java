@@ -66,9 +66,7 @@ public final class Anonymizer {
    */
   public AnonymizedText anonymize(String text, List<Detection> detections) {
     String[] applied = new String[detections.size()];
-    List<Integer> order = IntStream.range(0, detections.size()).boxed()
-        .sorted(Comparator.comparingInt(i -> detections.get(i).start()))
-        .toList();
+    int[] order = orderByStart(detections);
     StringBuilder out = new StringBuilder(text.length());
     int copiedUpTo = 0;
     for (int index : order) {
@@ -85,6 +83,26 @@ public final class Anonymizer {
     }
     out.append(text, copiedUpTo, text.length());
     return new AnonymizedText(out.toString(), List.of(applied));
+  }
+
+  /**
+   * Indexes of the detections by start, ties in list order. The analyzer's findings are already in that
+   * order, which a check finds without sorting boxed indexes.
+   */
+  private static int[] orderByStart(List<Detection> detections) {
+    int[] order = new int[detections.size()];
+    boolean sorted = true;
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      sorted &= i == 0 || detections.get(i - 1).start() <= detections.get(i).start();
+    }
+    if (sorted) {
+      return order;
+    }
+    return IntStream.range(0, order.length).boxed()
+        .sorted(Comparator.comparingInt(i -> detections.get(i).start()))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   /** Inside the text and not cutting an emoji or other surrogate pair in half. */

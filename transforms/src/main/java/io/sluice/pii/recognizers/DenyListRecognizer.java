@@ -31,6 +31,11 @@ public final class DenyListRecognizer implements Recognizer {
     private final char[] firstChars;
     /** firstChars tested for every char once, so the scan does one lookup per char of a text. */
     private final BitSet starts = new BitSet(Character.MAX_VALUE + 1);
+    /**
+     * Every char whose case folding is a first char ("i", "I", "\u0130", "\u0131" for "Initech"), when there
+     * are at most {@link #MAX_SCAN_CHARS} of them; else null.
+     */
+    private final char[] scanChars;
 
     /**
      * Per prefix length 1 to {@link #PREFIX}: the case-folded prefixes of the terms that long, packed by
@@ -46,6 +51,12 @@ public final class DenyListRecognizer implements Recognizer {
       for (int c = 0; c <= Character.MAX_VALUE && firstChars != null; c++) {
         starts.set(c, isFirstChar((char) c));
       }
+      char[] scan = new char[starts.cardinality()];
+      int k = 0;
+      for (int c = starts.nextSetBit(0); c >= 0; c = starts.nextSetBit(c + 1)) {
+        scan[k++] = (char) c;
+      }
+      this.scanChars = scan.length <= MAX_SCAN_CHARS ? scan : null;
       List<List<Long>> byLength = new ArrayList<>();
       for (int length = 0; length <= PREFIX; length++) {
         byLength.add(new ArrayList<>());
@@ -88,18 +99,54 @@ public final class DenyListRecognizer implements Recognizer {
      * The first position at or after {@code from} where a term may start, or -1: one of the first chars,
      * at the start of a word. Most occurrences of a term's first letter are inside words, where the
      * regex's lookbehind would reject them after the cost of a match attempt.
+     *
+     * @param next per text, {@link #newScan}'s array: for each of {@link #scanChars} its next occurrence
+     *     found so far ({@code from} only grows between calls for one text)
      */
-    int nextCandidate(String text, int from) {
+    int nextCandidate(String text, int from, int[] next) {
       if (firstChars == null) {
         return from < text.length() ? from : -1;
       }
-      for (int i = from; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (starts.get(c) && !followsWordChar(text, i) && mayStartTerm(text, i)) {
-          return i;
+      if (next == null) {
+        for (int i = from; i < text.length(); i++) {
+          if (starts.get(text.charAt(i)) && !followsWordChar(text, i) && mayStartTerm(text, i)) {
+            return i;
+          }
         }
+        return -1;
       }
-      return -1;
+      while (true) {
+        int first = -1;
+        for (int k = 0; k < scanChars.length; k++) {
+          if (next[k] != NOT_FOUND && next[k] < from) {
+            next[k] = text.indexOf(scanChars[k], from);
+          }
+          if (next[k] != NOT_FOUND && (first < 0 || next[k] < first)) {
+            first = next[k];
+          }
+        }
+        if (first < 0) {
+          return -1;
+        }
+        if (!followsWordChar(text, first) && mayStartTerm(text, first)) {
+          return first;
+        }
+        from = first + 1;
+      }
+    }
+
+    /**
+     * The state {@link #nextCandidate} keeps for one text when the terms start with few distinct chars
+     * ({@link #scanChars}), else null: then String.indexOf per start char (a vectorised scan) finds the
+     * candidates instead of a look-up per char of the text.
+     */
+    int[] newScan() {
+      if (scanChars == null) {
+        return null;
+      }
+      int[] next = new int[scanChars.length];
+      Arrays.fill(next, Integer.MIN_VALUE);
+      return next;
     }
 
     /** The case-folded chars {@code text[from, from + length)}, packed 16 bits each. */
@@ -124,6 +171,13 @@ public final class DenyListRecognizer implements Recognizer {
 
   /** How many first chars of a term are compared before its regex is tried. */
   private static final int PREFIX = 3;
+  /**
+   * Above this many start chars one pass over the text with a table look-up per char beats an indexOf
+   * per start char.
+   */
+  private static final int MAX_SCAN_CHARS = 8;
+  /** String.indexOf's answer when a char does not occur (again). */
+  private static final int NOT_FOUND = -1;
 
   private final List<EntityTerms> terms = new ArrayList<>();
 
@@ -203,14 +257,15 @@ public final class DenyListRecognizer implements Recognizer {
       Matcher m = t.pattern.matcher(text);
       // The lookbehind at a candidate position must see the char before it.
       m.useTransparentBounds(true).useAnchoringBounds(false);
-      int at = t.nextCandidate(text, 0);
+      int[] scan = t.newScan();
+      int at = t.nextCandidate(text, 0, scan);
       while (at >= 0) {
         m.region(at, text.length());
         if (m.lookingAt()) {
           out.add(new Detection(t.entity, m.start(), m.end(), 1.0, NAME));
-          at = t.nextCandidate(text, m.end());
+          at = t.nextCandidate(text, m.end(), scan);
         } else {
-          at = t.nextCandidate(text, at + 1);
+          at = t.nextCandidate(text, at + 1, scan);
         }
       }
     }

@@ -19,7 +19,7 @@ public final class DomainNameRecognizer extends RegexRecognizer {
         List.of(ScoredPattern.of("domain",
             "(?<![A-Za-z0-9@._%+-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,24})"
                 + "(?![A-Za-z0-9@_-]|\\.[A-Za-z0-9])",
-            0.5)),
+            0.5).startingLike(StartShape.HOST_NAME)),
         Candidates.tokensWith(TextIndex.DOT_LETTER, 4));
   }
 

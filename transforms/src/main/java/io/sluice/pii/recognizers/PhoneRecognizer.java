@@ -43,7 +43,7 @@ public final class PhoneRecognizer implements IndexedRecognizer {
 
   private static final Candidates CHUNKS = Candidates.numericChunks(MIN_DIGITS, 0);
   /** Optional '+', then up to seven digit groups joined by one space, dot or dash, some in parentheses. */
-  private static final Pattern SHAPE = Pattern.compile(
+  static final Pattern SHAPE = Pattern.compile(
       "(?<![0-9A-Za-z+.:/-])\\+?\\(?[0-9]{1,5}+\\)?(?:[ .-]?\\(?[0-9]{1,5}+\\)?){1,6}+(?![0-9A-Za-z]|[ .:/-][0-9])");
 
   /**
@@ -97,16 +97,46 @@ public final class PhoneRecognizer implements IndexedRecognizer {
       return;
     }
     String text = index.text();
-    Matcher shape = SHAPE.matcher(text);
-    shape.useTransparentBounds(true).useAnchoringBounds(false);
+    Matcher shape = SHAPES.get().reset(text);
     for (int r = 0; r < chunks.length; r += 2) {
-      shape.region(chunks[r], chunks[r + 1]);
-      while (shape.find()) {
+      int to = chunks[r + 1];
+      for (int at = nextShape(shape, text, chunks[r], to); at >= 0; at = nextShape(shape, text, shape.end(), to)) {
         if (isCandidate(text, shape.start(), shape.end())) {
           findNumber(text, shape.start(), shape.end(), out);
         }
       }
     }
+  }
+
+  /**
+   * One {@link #SHAPE} matcher per thread, reset to each text: a new one allocates its state per text.
+   * Transparent bounds: the lookarounds at a chunk's edge see the real neighbours.
+   */
+  private static final ThreadLocal<Matcher> SHAPES =
+      ThreadLocal.withInitial(() -> SHAPE.matcher("").useTransparentBounds(true).useAnchoringBounds(false));
+
+  /**
+   * The start of the next match of {@code shape}'s pattern in {@code [from, to)}, which {@code shape} then
+   * holds, or -1: what {@code find()} in that region returns, found by trying the regex only where its
+   * first char and its opening lookbehind allow a match ('+', '(' or a digit, after none of
+   * {@code [0-9A-Za-z+.:/-]}) instead of at every position of the chunk, most of them inside digit runs.
+   */
+  static int nextShape(Matcher shape, String text, int from, int to) {
+    for (int at = from; at < to; at++) {
+      char c = text.charAt(at);
+      if ((c == '+' || c == '(' || (c >= '0' && c <= '9')) && (at == 0 || !excludedBeforeShape(text.charAt(at - 1)))) {
+        shape.region(at, to);
+        if (shape.lookingAt()) {
+          return at;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The chars of {@link #SHAPE}'s opening lookbehind {@code (?<![0-9A-Za-z+.:/-])}. */
+  private static boolean excludedBeforeShape(char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || "+.:/-".indexOf(c) >= 0;
   }
 
   private static boolean isCandidate(String text, int start, int end) {
@@ -152,6 +182,10 @@ public final class PhoneRecognizer implements IndexedRecognizer {
       NationalNumberGate gate = gates.get(i);
       if (gate == null || (i > 0 && !contextWordBefore && !gate.startsWithTrunkPrefix(readings.get(0)))) {
         continue;
+      }
+      // A valid national number as written is one the gate would let through: skip its pattern match.
+      if (shortcut.takesAsWritten(candidate, gate, readings)) {
+        return new int[] {0, candidate.length()};
       }
       if (mayHoldNumber(gate, readings)) {
         int[] spans = numbersIn(candidate, i, readings);

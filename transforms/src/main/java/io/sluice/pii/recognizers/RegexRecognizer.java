@@ -51,6 +51,8 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
   private final List<ScoredPattern> patterns;
   /** Per pattern: where its matches can start; null for patterns that are not word-start ones. */
   private final List<MatchStarts> starts = new ArrayList<>();
+  /** Per pattern that is not a word-start one: the text its matches start with ({@link LiteralPrefix}), or null. */
+  private final List<String> literalPrefixes = new ArrayList<>();
   private final Candidates candidates;
   /**
    * One matcher per pattern and thread, reset to each text: a new matcher allocates its group and
@@ -66,6 +68,7 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
     this.patterns = List.copyOf(patterns);
     for (ScoredPattern pattern : this.patterns) {
       starts.add(pattern.wordStart() ? new MatchStarts(pattern.pattern()) : null);
+      literalPrefixes.add(pattern.wordStart() ? null : LiteralPrefix.of(pattern.pattern()));
     }
     this.candidates = candidates;
   }
@@ -122,6 +125,10 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
           findAtWordStarts(text, m, regions[r], regions[r + 1], pattern, starts.get(p), out);
           continue;
         }
+        if (literalPrefixes.get(p) != null) {
+          findAfterLiteral(text, m, regions[r], regions[r + 1], pattern, literalPrefixes.get(p), out);
+          continue;
+        }
         m.region(regions[r], regions[r + 1]);
         while (m.find()) {
           if (m.end() == m.start()) {
@@ -155,6 +162,24 @@ public abstract class RegexRecognizer implements IndexedRecognizer {
         at = m.end();
       } else {
         at++;
+      }
+    }
+  }
+
+  /**
+   * The matches {@code m.find()} would return in {@code [from, to)} for a regex whose matches all start
+   * with {@code literal}: tried only where the literal occurs.
+   */
+  private void findAfterLiteral(String text, Matcher m, int from, int to, ScoredPattern pattern, String literal,
+      List<Detection> out) {
+    int at = text.indexOf(literal, from);
+    while (at >= 0 && at < to) {
+      m.region(at, to);
+      if (m.lookingAt()) {
+        add(accept(text, m, pattern), out);
+        at = text.indexOf(literal, m.end());
+      } else {
+        at = text.indexOf(literal, at + 1);
       }
     }
   }

@@ -59,6 +59,34 @@ interface StartShape {
     return ((digits >= 2 && digits <= 3) || (digits >= 7 && digits <= 9)) && isUpper(text, after);
   };
 
+  /**
+   * {@code (?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}}, then no
+   * {@code [A-Za-z0-9@_-]} nor {@code \.[A-Za-z0-9]}: a host name lies in the run of ASCII letters, digits,
+   * dots and dashes from the position and needs a dot in it. Where that run ends at '@' or '_' (the local
+   * part of an e-mail address), a match cannot end with the run, only at a dot inside it that no letter
+   * or digit follows ("e.g.@"); without one, the regex would backtrack through every label and fail.
+   * The regex's lookbehind {@code (?<![A-Za-z0-9@._%+-])} is tested first.
+   */
+  StartShape HOST_NAME = (text, at) -> {
+    if (at > 0 && "@._%+-".indexOf(text.charAt(at - 1)) >= 0) {
+      return false;
+    }
+    int n = text.length();
+    boolean dot = false;
+    boolean dotBeforeNonAlnum = false;
+    int i = at;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        dot = true;
+        dotBeforeNonAlnum |= !isAsciiAlnum(text, i + 1);
+      } else if (c != '-' && !isAsciiAlnumChar(c)) {
+        break;
+      }
+    }
+    return dot && (i == n || (text.charAt(i) != '@' && text.charAt(i) != '_') || dotBeforeNonAlnum);
+  };
+
   /** The offset after at most {@code max} ASCII digits from {@code at}. */
   private static int digitsFrom(String text, int at, int max) {
     int i = at;
@@ -75,6 +103,14 @@ interface StartShape {
 
   private static boolean isDigitChar(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiAlnum(String text, int at) {
+    return at < text.length() && isAsciiAlnumChar(text.charAt(at));
+  }
+
+  private static boolean isAsciiAlnumChar(char c) {
+    return isDigitChar(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
   }
 
   private static boolean isUpper(String text, int at) {

@@ -44,7 +44,7 @@ final class WholeNumberShortcut {
     if (!matcherTakesWhole(candidate)) {
       return null;
     }
-    if (candidate.charAt(0) != '+' && gate != null && gate.acceptsAsWritten(readings.get(0))) {
+    if (takesAsWritten(candidate, gate, readings)) {
       return new int[] {0, candidate.length()};
     }
     PhoneNumber number = validNumber(candidate, region);
@@ -60,6 +60,16 @@ final class WholeNumberShortcut {
       }
     }
     return NONE;
+  }
+
+  /**
+   * True when findNumbers surely finds the whole candidate, a national number written as is (no '+'),
+   * without any parse: the commonest phone number, checked against the region's metadata alone; then
+   * {@link #spans} answers the whole candidate. False: ask {@link #spans}.
+   */
+  boolean takesAsWritten(String candidate, NationalNumberGate gate, List<String> readings) {
+    return candidate.charAt(0) != '+' && gate != null && matcherTakesWhole(candidate)
+        && gate.acceptsAsWritten(readings.get(0));
   }
 
   /**

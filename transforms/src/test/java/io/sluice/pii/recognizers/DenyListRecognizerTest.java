@@ -41,4 +41,14 @@ class DenyListRecognizerTest {
     assertEquals(List.of(), found(deny, "Initechs and initiatives, no match here"));
     assertEquals(List.<Detection>of(), new DenyListRecognizer(deny).analyze(""));
   }
+
+  @Test
+  void findsTheSameWhetherTermsStartWithFewOrManyDistinctChars() {
+    String text = "Initech met Globex Corporation; initechs, xInitech and INITECH stayed.";
+    List<String> expected = List.of("ORG:Initech@0", "ORG:Globex Corporation@12", "ORG:INITECH@55");
+    // Two start chars: indexOf per start char. Twelve: one pass with a look-up per char.
+    assertEquals(expected, found(Map.of("ORG", List.of("Initech", "Globex Corporation")), text));
+    assertEquals(expected, found(Map.of("ORG", List.of("Initech", "Globex Corporation", "alpha", "bravo", "delta",
+        "echo", "hotel", "juliet", "kilo", "lima", "mike", "nova")), text));
+  }
 }

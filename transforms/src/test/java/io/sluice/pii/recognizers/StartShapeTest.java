@@ -12,13 +12,15 @@ class StartShapeTest {
 
   /** One match of each shaped pattern at least. */
   private static final String[] EXAMPLES = {"10.0.0.1", "00:1A:2B:3C:4D:5E", "0011.22aa.44FF", "123-45-6789",
-      "943 476 5919", "D1234567", "1234567AB", "12AB3456", "2024-03-05T14:30Z", "5/3/2024", "2024/03/05", "14:30"};
+      "943 476 5919", "D1234567", "1234567AB", "12AB3456", "2024-03-05T14:30Z", "5/3/2024", "2024/03/05", "14:30",
+      "mail.example.co.uk", "e.g.@example.org"};
 
   /** Pieces that the shaped patterns are made of: separators, hex and other letters, month and meridiem letters. */
-  private static final String[] PIECES = {".", ":", "-", "/", " ", "aF", "e3", "A", "Z", "DL", "pm"};
+  private static final String[] PIECES = {".", ":", "-", "/", " ", "aF", "e3", "A", "Z", "DL", "pm", "@", "_", "com",
+      "uk"};
   /**
-   * A shape may only reject positions where its regex cannot match: on random texts of digit runs and
-   * separators, every position where a shaped pattern matches must pass its shape.
+   * A shape may only reject positions where its regex cannot match: on random texts of digit runs,
+   * separators and letters, every position where a shaped pattern matches must pass its shape.
    */
   @Test
   void shapesNeverRejectAPositionWhereTheirRegexMatches() {
@@ -66,6 +68,11 @@ class StartShapeTest {
     assertTrue(StartShape.LICENSE.mayMatchAt("1234567AB", 0));
     assertTrue(StartShape.LICENSE.mayMatchAt("D1234567", 0));
     assertFalse(StartShape.THREE_DIGITS_THEN_DIGIT.mayMatchAt("123-", 0));
+    assertFalse(StartShape.HOST_NAME.mayMatchAt("alice.smith@example.com", 0));
+    assertFalse(StartShape.HOST_NAME.mayMatchAt("https://example.com", 0));
+    assertFalse(StartShape.HOST_NAME.mayMatchAt("alice.smith@example.com", 12));
+    assertTrue(StartShape.HOST_NAME.mayMatchAt("mail to example.com", 8));
+    assertTrue(StartShape.HOST_NAME.mayMatchAt("see e.g.@home", 4));
   }
 
   /** Digit runs of 1 to 10 digits mixed with {@link #PIECES}, so that every shaped pattern matches often. */
