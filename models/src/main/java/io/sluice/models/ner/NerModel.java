@@ -152,7 +152,7 @@ public final class NerModel implements AutoCloseable {
   record Tagged(int[] starts, int[] ends, float[][] probs) {}
 
   List<Tagged> tagProbabilities(List<String> texts) {
-    List<TokenRows.Text> rows = TokenRows.of(encoder.get(), texts);
+    List<TokenRows.Text> rows = TokenRows.of(encoder.get(), texts, config.features());
     List<float[][]> probs = probabilities(rows);
     List<Tagged> out = new ArrayList<>(texts.size());
     for (int t = 0; t < texts.size(); t++) {
