@@ -45,7 +45,7 @@ public final class NerModel implements AutoCloseable {
     this.encoder = encoder;
     this.manager = manager;
     this.head = head;
-    this.decoder = new WordSpanDecoder(config.entities(), config.entityThreshold(), config.words());
+    this.decoder = new WordSpanDecoder(config.entities(), config.thresholds(), config.words());
   }
 
   /** The model shipped on the classpath. */

@@ -6,17 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.models.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a trained PII NER directory holds besides its head weights: the encoder it runs on (an embedded model
  * id, pinned by sha256, referenced rather than copied), the windowing the head was trained with, the entity
  * types, the head's shape, and the entity threshold its words are decoded with (tuned on held-out data after
- * training, see {@link ThresholdTuner}), what a word is when decoding ({@link Words}), and which features the head
- * sees beside the encoder states ({@link Features}). Stored as config.json.
+ * training, see {@link ThresholdTuner}; {@code typeThresholds} overrides it for the words whose most probable
+ * type is a given entity type), what a word is when decoding ({@link Words}), and which features the head sees
+ * beside the encoder states ({@link Features}). Stored as config.json.
  */
 public record NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride,
     List<String> entities, int hiddenUnits, int featureWidth, double entityThreshold, Words words,
-    Features features) {
+    Features features, Map<String, Double> typeThresholds) {
   /**
    * The units the decoder types as a whole (their tokens' probabilities averaged). Names and places: runs of
    * letters and digits, so "Paucek," ends before the comma. Field values (amounts, dates, codes): everything
@@ -67,6 +69,7 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
 
   public NerModelConfig {
     entities = List.copyOf(entities);
+    typeThresholds = Map.copyOf(typeThresholds);
     if (entities.isEmpty() || hiddenUnits <= 0 || featureWidth <= 0 || maxTokens <= 0) {
       throw new IllegalArgumentException("NER config needs entities and positive sizes");
     }
@@ -79,6 +82,12 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     }
     if (!(entityThreshold > 0 && entityThreshold < 1)) {
       throw new IllegalArgumentException("NER entity_threshold must be in (0, 1), not " + entityThreshold);
+    }
+    for (Map.Entry<String, Double> t : typeThresholds.entrySet()) {
+      if (!entities.contains(t.getKey()) || !(t.getValue() > 0 && t.getValue() < 1)) {
+        throw new IllegalArgumentException("NER entity_thresholds must name entities of the model with values in"
+            + " (0, 1), not " + t.getKey() + ": " + t.getValue());
+      }
     }
   }
 
@@ -93,13 +102,31 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
   public NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride, List<String> entities,
       int hiddenUnits, int featureWidth, double entityThreshold, Words words) {
     this(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth, entityThreshold, words,
-        Features.CASING);
+        Features.CASING, Map.of());
   }
 
-  /** The same model decoded with another entity threshold. */
+  /** A config with one entity threshold for all types. */
+  public NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride, List<String> entities,
+      int hiddenUnits, int featureWidth, double entityThreshold, Words words, Features features) {
+    this(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth, entityThreshold, words,
+        features, Map.of());
+  }
+
+  /** The same model decoded with another entity threshold, the same for all types. */
   public NerModelConfig withEntityThreshold(double threshold) {
     return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
-        threshold, words, features);
+        threshold, words, features, Map.of());
+  }
+
+  /** The same model decoded with per-type thresholds overriding the entity threshold. */
+  public NerModelConfig withTypeThresholds(Map<String, Double> thresholds) {
+    return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
+        entityThreshold, words, features, thresholds);
+  }
+
+  /** The threshold of each entity type, in {@link #entities} order. */
+  public double[] thresholds() {
+    return entities.stream().mapToDouble(e -> typeThresholds.getOrDefault(e, entityThreshold)).toArray();
   }
 
   public List<String> tags() {
@@ -125,6 +152,10 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     n.put("entity_threshold", entityThreshold);
     n.put("words", words.name().toLowerCase(java.util.Locale.ROOT));
     n.put("features", features.name().toLowerCase(java.util.Locale.ROOT));
+    if (!typeThresholds.isEmpty()) {
+      ObjectNode t = n.putObject("entity_thresholds");
+      entities.stream().filter(typeThresholds::containsKey).forEach(e -> t.put(e, typeThresholds.get(e)));
+    }
     return n;
   }
 
@@ -137,7 +168,14 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     return new NerModelConfig(n.path("encoder").asText(), n.path("encoder_sha256").asText(null),
         n.path("max_tokens").asInt(), n.path("window_stride").asInt(), entities, n.path("hidden_units").asInt(),
         n.path("feature_width").asInt(), n.path("entity_threshold").asDouble(DEFAULT_ENTITY_THRESHOLD),
-        words(n.path("words").asText("alphanumeric_runs")), Features.named(n.path("features").asText("casing")));
+        words(n.path("words").asText("alphanumeric_runs")), Features.named(n.path("features").asText("casing")),
+        typeThresholds(n.path("entity_thresholds")));
+  }
+
+  private static Map<String, Double> typeThresholds(JsonNode n) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
+    return out;
   }
 
   private static Words words(String name) {

@@ -82,12 +82,13 @@ public final class TrainNer {
     NerModel.writeConfig(out, config);
     SkipWords skip = a.skipWords != null ? SkipWords.read(a.skipWords) : SkipWords.none();
     if (!holdout.isEmpty()) {
-      config = config.withEntityThreshold(tuneThreshold(out, holdout, a.seed, skip));
+      ThresholdTuner.Thresholds tuned = tuneThresholds(out, holdout, a.seed, skip);
+      config = config.withEntityThreshold(tuned.common()).withTypeThresholds(tuned.byType());
       NerModel.writeConfig(out, config);
     }
     double trainSeconds = (System.nanoTime() - started) / 1e9;
-    log(String.format(java.util.Locale.ROOT, "trained in %.0f s; entity threshold %.2f; evaluating", trainSeconds,
-        config.entityThreshold()));
+    log(String.format(java.util.Locale.ROOT, "trained in %.0f s; entity threshold %.2f, by type %s; evaluating",
+        trainSeconds, config.entityThreshold(), config.typeThresholds()));
 
     Map<String, EvaluationResult> metrics = evaluate(out, a.data, a.seed, holdout, skip);
     json.writeValue(out.resolve("metrics.json").toFile(), ModelCard.metricsJson(json, metrics));
@@ -117,8 +118,9 @@ public final class TrainNer {
     return metrics;
   }
 
-  /** The entity threshold, tuned on the WNUT-17 hold-out and on generated documents of a third seed. */
-  private static double tuneThreshold(Path modelDir, List<GoldDocument> holdout, long seed, SkipWords skip)
+  /** The entity thresholds, tuned on the WNUT-17 hold-out and on generated documents of a third seed. */
+  private static ThresholdTuner.Thresholds tuneThresholds(Path modelDir, List<GoldDocument> holdout, long seed,
+      SkipWords skip)
       throws IOException {
     List<GoldDocument> generated =
         new TrainingDocumentGenerator(seed + 2 * DEV_SEED_OFFSET).generate(TUNING_DOCUMENTS, "tune-");
