@@ -44,6 +44,22 @@ final class ModelCard {
     return card.substring(0, from) + section + card.substring(to);
   }
 
+  private static String features(NerModelConfig.Features features) {
+    return switch (features) {
+      case CASING -> TokenFeatures.WIDTH + " casing and shape features, because the encoder is uncased";
+      case CASING_AND_GAZETTEER -> TokenFeatures.WIDTH + " casing and shape features, because the encoder is "
+          + "uncased, and " + GazetteerFeatures.WIDTH + " word-list flags";
+    };
+  }
+
+  private static String typeThresholds(NerModelConfig config) {
+    StringBuilder sb = new StringBuilder();
+    config.entities().stream().filter(config.typeThresholds()::containsKey).forEach(type -> sb
+        .append(sb.length() == 0 ? "" : ", ").append(type)
+        .append(String.format(Locale.ROOT, " %.2f", config.typeThresholds().get(type))));
+    return sb.toString();
+  }
+
   static String render(NerModelConfig config, String command, Map<String, Integer> sources,
       Map<String, EvaluationResult> metrics, double trainSeconds, boolean skipWords) {
     StringBuilder sb = new StringBuilder();
@@ -52,14 +68,17 @@ final class ModelCard {
         .append("` encoder (frozen; referenced by id and sha256 `").append(config.encoderSha256())
         .append("`, not copied). Input per token: the encoder's last hidden state (windows of ")
         .append(config.maxTokens()).append(" tokens, overlap ").append(config.windowStride())
-        .append(") concatenated with ").append(config.featureWidth())
-        .append(" casing and shape features (the token's and its neighbours'), because the encoder is uncased. ")
+        .append(") concatenated with ").append(features(config.features()))
+        .append(" (the token's and its neighbours'). ")
         .append("Head: Linear(").append(config.hiddenUnits()).append(") -> GELU -> dropout 0.1 -> Linear(")
         .append(config.tags().size()).append(" tags). Trained with DJL's Trainer on the PyTorch engine (CPU), Adam, ")
         .append("entity tags weighted 2x against O; spans are decoded word by word, a word being part of an entity ")
         .append(String.format(Locale.ROOT, "when its entity tags have at least %.2f of its probability mass ",
             config.entityThreshold()))
-        .append("(`entity_threshold`, tuned after training on held-out WNUT-17 train sentences and generated ")
+        .append("(`entity_threshold`")
+        .append(config.typeThresholds().isEmpty() ? "" : "; `entity_thresholds` for words whose most probable type is "
+            + typeThresholds(config))
+        .append("; tuned after training on held-out WNUT-17 train sentences and generated ")
         .append("documents of a third seed).\n\n");
     sb.append("## Training data\n\n| source | documents | labels used |\n|---|---|---|\n");
     Map<String, String> labels = Map.of(
@@ -77,6 +96,13 @@ final class ModelCard {
         .append("WNUT-17 train is repeated `--wnut-repeat` times, and public sentences are also trained on as ")
         .append("lower-cased copies (share `--lower-copies`): only their casing features change, since the uncased ")
         .append("encoder gives a lower-cased text the same states.\n\n");
+    if (config.features() == NerModelConfig.Features.CASING_AND_GAZETTEER) {
+      sb.append("The word-list flags say whether a word (case-folded, whole, or part of a listed entry of up to 4 ")
+          .append("words) is a first name, a last name, a place, an organisation word or a common English word, from ")
+          .append("datafaker's English locale files (on the classpath) and the JDK's English country names. The ")
+          .append("generated documents take their names and places from the same lists, so for a share ")
+          .append("`--list-dropout` of them the flags are zeroed in training.\n\n");
+    }
     sb.append("## Reproduce\n\n```\n").append(command).append("\n```\n\n");
     sb.append(String.format(Locale.ROOT, "Wall time of encoding + training on a shared 2-core CPU: %.0f s.%n%n",
         trainSeconds));

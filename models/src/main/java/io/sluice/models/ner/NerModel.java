@@ -45,7 +45,7 @@ public final class NerModel implements AutoCloseable {
     this.encoder = encoder;
     this.manager = manager;
     this.head = head;
-    this.decoder = new WordSpanDecoder(config.entities(), config.entityThreshold(), config.words());
+    this.decoder = new WordSpanDecoder(config.entities(), config.thresholds(), config.words());
   }
 
   /** The model shipped on the classpath. */
@@ -152,7 +152,7 @@ public final class NerModel implements AutoCloseable {
   record Tagged(int[] starts, int[] ends, float[][] probs) {}
 
   List<Tagged> tagProbabilities(List<String> texts) {
-    List<TokenRows.Text> rows = TokenRows.of(encoder.get(), texts);
+    List<TokenRows.Text> rows = TokenRows.of(encoder.get(), texts, config.features());
     List<float[][]> probs = probabilities(rows);
     List<Tagged> out = new ArrayList<>(texts.size());
     for (int t = 0; t < texts.size(); t++) {

@@ -6,15 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.models.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a trained PII NER directory holds besides its head weights: the encoder it runs on (an embedded model
  * id, pinned by sha256, referenced rather than copied), the windowing the head was trained with, the entity
  * types, the head's shape, and the entity threshold its words are decoded with (tuned on held-out data after
- * training, see {@link ThresholdTuner}), and what a word is when decoding ({@link Words}). Stored as config.json.
+ * training, see {@link ThresholdTuner}; {@code typeThresholds} overrides it for the words whose most probable
+ * type is a given entity type), what a word is when decoding ({@link Words}), and which features the head sees
+ * beside the encoder states ({@link Features}). Stored as config.json.
  */
 public record NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride,
-    List<String> entities, int hiddenUnits, int featureWidth, double entityThreshold, Words words) {
+    List<String> entities, int hiddenUnits, int featureWidth, double entityThreshold, Words words,
+    Features features, Map<String, Double> typeThresholds) {
   /**
    * The units the decoder types as a whole (their tokens' probabilities averaged). Names and places: runs of
    * letters and digits, so "Paucek," ends before the comma. Field values (amounts, dates, codes): everything
@@ -22,20 +26,68 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
    */
   public enum Words { ALPHANUMERIC_RUNS, WHITESPACE_CHUNKS }
 
+  /**
+   * The per-token features appended to the encoder states, computed from the text by the same code in training
+   * and prediction: casing and shape ({@link TokenFeatures}), optionally followed by word-list flags
+   * ({@link GazetteerFeatures}).
+   */
+  public enum Features {
+    CASING, CASING_AND_GAZETTEER;
+
+    /** The feature set named as in config.json ("casing", "casing_and_gazetteer"). */
+    public static Features named(String name) {
+      try {
+        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("NER features must be casing or casing_and_gazetteer, not " + name, e);
+      }
+    }
+
+    public int width() {
+      return this == CASING ? TokenFeatures.WIDTH : TokenFeatures.WIDTH + GazetteerFeatures.WIDTH;
+    }
+
+    /** [tokens][width()] feature rows of the tokens [starts, ends) of {@code text}. */
+    float[][] rows(String text, int[] starts, int[] ends) {
+      float[][] casing = TokenFeatures.rows(text, starts, ends);
+      if (this == CASING) {
+        return casing;
+      }
+      float[][] listed = GazetteerFeatures.rows(text, starts, ends);
+      float[][] rows = new float[starts.length][];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = java.util.Arrays.copyOf(casing[i], width());
+        System.arraycopy(listed[i], 0, rows[i], TokenFeatures.WIDTH, GazetteerFeatures.WIDTH);
+      }
+      return rows;
+    }
+  }
+
   public static final String FORMAT = "sluice-ner-head/1";
   /** The threshold of models written before it was tuned: a word is an entity when "O" has under half its mass. */
   public static final double DEFAULT_ENTITY_THRESHOLD = 0.5;
 
   public NerModelConfig {
     entities = List.copyOf(entities);
+    typeThresholds = Map.copyOf(typeThresholds);
     if (entities.isEmpty() || hiddenUnits <= 0 || featureWidth <= 0 || maxTokens <= 0) {
       throw new IllegalArgumentException("NER config needs entities and positive sizes");
     }
-    if (words == null) {
-      throw new IllegalArgumentException("NER config needs a word unit");
+    if (words == null || features == null) {
+      throw new IllegalArgumentException("NER config needs a word unit and a feature set");
+    }
+    if (featureWidth != features.width()) {
+      throw new IllegalArgumentException("NER config feature_width " + featureWidth + " does not match features "
+          + features.name().toLowerCase(java.util.Locale.ROOT) + " (" + features.width() + " wide)");
     }
     if (!(entityThreshold > 0 && entityThreshold < 1)) {
       throw new IllegalArgumentException("NER entity_threshold must be in (0, 1), not " + entityThreshold);
+    }
+    for (Map.Entry<String, Double> t : typeThresholds.entrySet()) {
+      if (!entities.contains(t.getKey()) || !(t.getValue() > 0 && t.getValue() < 1)) {
+        throw new IllegalArgumentException("NER entity_thresholds must name entities of the model with values in"
+            + " (0, 1), not " + t.getKey() + ": " + t.getValue());
+      }
     }
   }
 
@@ -46,10 +98,35 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
         Words.ALPHANUMERIC_RUNS);
   }
 
-  /** The same model decoded with another entity threshold. */
+  /** A config whose head sees the casing features only (models written before word lists were added). */
+  public NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride, List<String> entities,
+      int hiddenUnits, int featureWidth, double entityThreshold, Words words) {
+    this(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth, entityThreshold, words,
+        Features.CASING, Map.of());
+  }
+
+  /** A config with one entity threshold for all types. */
+  public NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride, List<String> entities,
+      int hiddenUnits, int featureWidth, double entityThreshold, Words words, Features features) {
+    this(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth, entityThreshold, words,
+        features, Map.of());
+  }
+
+  /** The same model decoded with another entity threshold, the same for all types. */
   public NerModelConfig withEntityThreshold(double threshold) {
     return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
-        threshold, words);
+        threshold, words, features, Map.of());
+  }
+
+  /** The same model decoded with per-type thresholds overriding the entity threshold. */
+  public NerModelConfig withTypeThresholds(Map<String, Double> thresholds) {
+    return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
+        entityThreshold, words, features, thresholds);
+  }
+
+  /** The threshold of each entity type, in {@link #entities} order. */
+  public double[] thresholds() {
+    return entities.stream().mapToDouble(e -> typeThresholds.getOrDefault(e, entityThreshold)).toArray();
   }
 
   public List<String> tags() {
@@ -74,6 +151,11 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     n.put("feature_width", featureWidth);
     n.put("entity_threshold", entityThreshold);
     n.put("words", words.name().toLowerCase(java.util.Locale.ROOT));
+    n.put("features", features.name().toLowerCase(java.util.Locale.ROOT));
+    if (!typeThresholds.isEmpty()) {
+      ObjectNode t = n.putObject("entity_thresholds");
+      entities.stream().filter(typeThresholds::containsKey).forEach(e -> t.put(e, typeThresholds.get(e)));
+    }
     return n;
   }
 
@@ -86,7 +168,14 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
     return new NerModelConfig(n.path("encoder").asText(), n.path("encoder_sha256").asText(null),
         n.path("max_tokens").asInt(), n.path("window_stride").asInt(), entities, n.path("hidden_units").asInt(),
         n.path("feature_width").asInt(), n.path("entity_threshold").asDouble(DEFAULT_ENTITY_THRESHOLD),
-        words(n.path("words").asText("alphanumeric_runs")));
+        words(n.path("words").asText("alphanumeric_runs")), Features.named(n.path("features").asText("casing")),
+        typeThresholds(n.path("entity_thresholds")));
+  }
+
+  private static Map<String, Double> typeThresholds(JsonNode n) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
+    return out;
   }
 
   private static Words words(String name) {

@@ -58,25 +58,43 @@ public final class NerTrainer {
   /**
    * One training example: an encoded document, with its casing features taken from the text as written or
    * lower-cased. A lower-cased copy costs no encoder pass (the encoder is uncased: same tokens, same states)
-   * and teaches the head names in text that carries no capitals, as chat and social media often does.
+   * and teaches the head names in text that carries no capitals, as chat and social media often does. With
+   * {@code listsHidden} the word-list flags ({@link GazetteerFeatures}) are zeroed: generated documents draw their
+   * names and places from the very lists the flags come from, and a head that always sees them there learns to
+   * trust them more than real text deserves.
    */
-  public record Example(EncodedCorpus.Document doc, boolean lowerCased) {}
+  public record Example(EncodedCorpus.Document doc, boolean lowerCased, boolean listsHidden) {
+    public Example(EncodedCorpus.Document doc, boolean lowerCased) {
+      this(doc, lowerCased, false);
+    }
+  }
 
+  /**
+   * The rows of all examples in one array sized up front (a growing array would need twice the memory while it
+   * is copied, and the rows are most of a training run's heap).
+   */
   public Cache featurize(List<Example> examples) {
-    int width = encoder.config().hiddenSize() + TokenFeatures.WIDTH;
-    FloatGrowable rows = new FloatGrowable();
-    IntGrowable tags = new IntGrowable();
+    int width = encoder.config().hiddenSize() + config.featureWidth();
+    int total = examples.stream().mapToInt(e -> e.doc().size()).sum();
+    float[] rows = new float[Math.multiplyExact(total, width)];
+    int[] tags = new int[total];
+    int hidden = encoder.config().hiddenSize();
+    int at = 0;
     for (Example e : examples) {
       EncodedCorpus.Document d = e.doc();
       String text = e.lowerCased() ? lowerCase(d.gold().text()) : d.gold().text();
-      TokenRows.Text t = TokenRows.of(text, d.starts(), d.ends(), d.states());
+      TokenRows.Text t = TokenRows.of(text, d.starts(), d.ends(), d.states(), config.features());
       int[] gold = GoldTags.of(d.gold().spans(), t.starts(), t.ends(), config.entities());
       for (int i = 0; i < t.size(); i++) {
-        rows.add(t.rows()[i]);
-        tags.add(gold[i]);
+        System.arraycopy(t.rows()[i], 0, rows, at * width, width);
+        if (e.listsHidden()) {
+          int lists = at * width + hidden + TokenFeatures.WIDTH;
+          Arrays.fill(rows, lists, at * width + width, 0f);
+        }
+        tags[at++] = gold[i];
       }
     }
-    return new Cache(rows.trimmed(), tags.trimmed(), tags.size, width);
+    return new Cache(rows, tags, total, width);
   }
 
   /** Lower-cases code point by code point, so every token keeps its code-point span. */
@@ -150,40 +168,6 @@ public final class NerTrainer {
       int t = a[i];
       a[i] = a[j];
       a[j] = t;
-    }
-  }
-
-  /** A float array that grows by doubling, so the cache is one contiguous block. */
-  private static final class FloatGrowable {
-    float[] data = new float[1 << 20];
-    int size;
-
-    void add(float[] row) {
-      while (size + row.length > data.length) {
-        data = java.util.Arrays.copyOf(data, data.length * 2);
-      }
-      System.arraycopy(row, 0, data, size, row.length);
-      size += row.length;
-    }
-
-    float[] trimmed() {
-      return java.util.Arrays.copyOf(data, size);
-    }
-  }
-
-  private static final class IntGrowable {
-    int[] data = new int[1 << 14];
-    int size;
-
-    void add(int v) {
-      if (size == data.length) {
-        data = java.util.Arrays.copyOf(data, data.length * 2);
-      }
-      data[size++] = v;
-    }
-
-    int[] trimmed() {
-      return java.util.Arrays.copyOf(data, size);
     }
   }
 }

@@ -29,12 +29,21 @@ public final class TokenFeatures {
     for (int i = 0; i < n; i++) {
       own[i] = own(x, starts, ends, i);
     }
-    float[][] rows = new float[n][WIDTH];
+    return withNeighbours(own, PER_TOKEN);
+  }
+
+  /**
+   * Each token's row: the {@code perToken} features of its {@link #CONTEXT} left neighbours, its own, then its right
+   * neighbours' (zeros past either end of the text).
+   */
+  static float[][] withNeighbours(float[][] own, int perToken) {
+    int n = own.length;
+    float[][] rows = new float[n][perToken * (2 * CONTEXT + 1)];
     for (int i = 0; i < n; i++) {
       for (int k = -CONTEXT; k <= CONTEXT; k++) {
         int j = i + k;
         if (j >= 0 && j < n) {
-          System.arraycopy(own[j], 0, rows[i], (k + CONTEXT) * PER_TOKEN, PER_TOKEN);
+          System.arraycopy(own[j], 0, rows[i], (k + CONTEXT) * perToken, perToken);
         }
       }
     }

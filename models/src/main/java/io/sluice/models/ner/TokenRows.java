@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The head's input for a list of texts: per text, per token, the encoder's last hidden state (windows merged)
- * followed by {@link TokenFeatures}, with each token's code-point span. Used alike by training (once, cached)
+ * followed by the model's {@link NerModelConfig.Features}, with each token's code-point span. Used alike by training (once, cached)
  * and prediction, so both see exactly the same rows.
  */
 final class TokenRows {
@@ -20,12 +20,12 @@ final class TokenRows {
     }
   }
 
-  static List<Text> of(EncoderModel encoder, List<String> texts) {
+  static List<Text> of(EncoderModel encoder, List<String> texts, NerModelConfig.Features features) {
     List<TokenOutputs> states = encoder.tokenStates(texts);
     List<Text> out = new ArrayList<>(texts.size());
     for (int t = 0; t < texts.size(); t++) {
       TokenOutputs s = states.get(t);
-      out.add(of(texts.get(t), s.starts(), s.ends(), s.values()));
+      out.add(of(texts.get(t), s.starts(), s.ends(), s.values(), features));
     }
     return out;
   }
@@ -34,14 +34,15 @@ final class TokenRows {
    * One text's rows from its encoder states; {@code text} gives the casing features, so a case variant of the
    * encoded text (same code points up to case, hence the same states from the uncased encoder) may be passed.
    */
-  static Text of(String text, int[] starts, int[] ends, float[][] states) {
-    float[][] features = TokenFeatures.rows(text, starts, ends);
+  static Text of(String text, int[] starts, int[] ends, float[][] states, NerModelConfig.Features features) {
+    float[][] featureRows = features.rows(text, starts, ends);
+    int width = features.width();
     float[][] rows = new float[starts.length][];
     for (int i = 0; i < starts.length; i++) {
       float[] h = states[i];
-      float[] row = new float[h.length + TokenFeatures.WIDTH];
+      float[] row = new float[h.length + width];
       System.arraycopy(h, 0, row, 0, h.length);
-      System.arraycopy(features[i], 0, row, h.length, TokenFeatures.WIDTH);
+      System.arraycopy(featureRows[i], 0, row, h.length, width);
       rows[i] = row;
     }
     return new Text(starts, ends, rows);

@@ -27,7 +27,7 @@ import java.util.Set;
  *
  * <pre>TrainNer --data /work/shared/data --out DIR [--seed 13] [--epochs 6] [--generated 2000] [--wikigold 500]
  *     [--sec 150] [--resumes 12] [--threads 1] [--holdout 400] [--wnut-repeat 2] [--lower-copies 1] [--social 1500]
- *     [--cache DIR]</pre>
+ *     [--cache DIR] [--features casing] [--list-dropout 0]</pre>
  *
  * Data: WNUT-17 train less a seeded hold-out, seeded samples of wikigold, SEC filings and the CVs, and documents
  * and social-media posts generated with the seed. The defaults are the shipped model's settings. Held out for
@@ -59,7 +59,8 @@ public final class TrainNer {
     Files.createDirectories(out);
     String sha = WeightDigest.sha256(EmbeddedModel.ALL_MINILM_L6_V2.onnxBytes());
     NerModelConfig config = new NerModelConfig(ENCODER, sha, MAX_TOKENS, WINDOW_STRIDE, NerLabels.ENTITIES,
-        HIDDEN_UNITS, TokenFeatures.WIDTH, NerModelConfig.DEFAULT_ENTITY_THRESHOLD);
+        HIDDEN_UNITS, a.features.width(), NerModelConfig.DEFAULT_ENTITY_THRESHOLD,
+        NerModelConfig.Words.ALPHANUMERIC_RUNS, a.features);
     Map<String, Integer> sources = new LinkedHashMap<>();
     List<GoldDocument> holdout;
     try (EncoderModel encoder = ModelLoader.loadEncoder(config.encoderSpec("cpu"), 0)) {
@@ -81,12 +82,13 @@ public final class TrainNer {
     NerModel.writeConfig(out, config);
     SkipWords skip = a.skipWords != null ? SkipWords.read(a.skipWords) : SkipWords.none();
     if (!holdout.isEmpty()) {
-      config = config.withEntityThreshold(tuneThreshold(out, holdout, a.seed, skip));
+      ThresholdTuner.Thresholds tuned = tuneThresholds(out, holdout, a.seed, skip);
+      config = config.withEntityThreshold(tuned.common()).withTypeThresholds(tuned.byType());
       NerModel.writeConfig(out, config);
     }
     double trainSeconds = (System.nanoTime() - started) / 1e9;
-    log(String.format(java.util.Locale.ROOT, "trained in %.0f s; entity threshold %.2f; evaluating", trainSeconds,
-        config.entityThreshold()));
+    log(String.format(java.util.Locale.ROOT, "trained in %.0f s; entity threshold %.2f, by type %s; evaluating",
+        trainSeconds, config.entityThreshold(), config.typeThresholds()));
 
     Map<String, EvaluationResult> metrics = evaluate(out, a.data, a.seed, holdout, skip);
     json.writeValue(out.resolve("metrics.json").toFile(), ModelCard.metricsJson(json, metrics));
@@ -116,8 +118,9 @@ public final class TrainNer {
     return metrics;
   }
 
-  /** The entity threshold, tuned on the WNUT-17 hold-out and on generated documents of a third seed. */
-  private static double tuneThreshold(Path modelDir, List<GoldDocument> holdout, long seed, SkipWords skip)
+  /** The entity thresholds, tuned on the WNUT-17 hold-out and on generated documents of a third seed. */
+  private static ThresholdTuner.Thresholds tuneThresholds(Path modelDir, List<GoldDocument> holdout, long seed,
+      SkipWords skip)
       throws IOException {
     List<GoldDocument> generated =
         new TrainingDocumentGenerator(seed + 2 * DEV_SEED_OFFSET).generate(TUNING_DOCUMENTS, "tune-");
@@ -167,7 +170,7 @@ public final class TrainNer {
     }
     for (List<GoldDocument> docs : List.of(generated, social)) {
       for (EncodedCorpus.Document d : encoded(a, config, encoder, docs)) {
-        examples.add(new NerTrainer.Example(d, false));
+        examples.add(new NerTrainer.Example(d, false, a.listDropout > 0 && random.nextDouble() < a.listDropout));
       }
     }
     Collections.shuffle(examples, random);
@@ -220,6 +223,8 @@ public final class TrainNer {
     int wnutRepeat = 2;
     double lowerCopies = 1;
     int social = 1500;
+    NerModelConfig.Features features = NerModelConfig.Features.CASING;
+    double listDropout = 0;
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -247,6 +252,8 @@ public final class TrainNer {
             case "--wnut-repeat" -> a.wnutRepeat = Integer.parseInt(value);
             case "--lower-copies" -> a.lowerCopies = Double.parseDouble(value);
             case "--social" -> a.social = Integer.parseInt(value);
+            case "--features" -> a.features = NerModelConfig.Features.named(value);
+            case "--list-dropout" -> a.listDropout = Double.parseDouble(value);
             default -> throw usage("unknown option " + name);
           }
         } catch (NumberFormatException e) {
@@ -256,8 +263,10 @@ public final class TrainNer {
       if (a.data == null || a.out == null) {
         throw usage("--data and --out are required");
       }
-      if (a.holdout < 0 || a.social < 0 || a.wnutRepeat < 1 || a.lowerCopies < 0 || a.lowerCopies > 1) {
-        throw usage("--holdout and --social must be >= 0, --wnut-repeat >= 1 and --lower-copies in [0, 1]");
+      if (a.holdout < 0 || a.social < 0 || a.wnutRepeat < 1 || a.lowerCopies < 0 || a.lowerCopies > 1
+          || a.listDropout < 0 || a.listDropout > 1) {
+        throw usage("--holdout and --social must be >= 0, --wnut-repeat >= 1, --lower-copies and --list-dropout in"
+            + " [0, 1]");
       }
       if (a.skipWords == null && Files.isRegularFile(a.data.resolve("eval/skip_words_en.json"))) {
         a.skipWords = a.data.resolve("eval/skip_words_en.json");
@@ -269,13 +278,17 @@ public final class TrainNer {
       return "TrainNer --data " + data + " --out " + out + " --seed " + seed + " --epochs " + epochs
           + " --generated " + generated + (wnut == Integer.MAX_VALUE ? "" : " --wnut " + wnut) + " --wikigold " + wikigold + " --sec " + sec + " --resumes " + resumes
           + " --threads " + threads + " --holdout " + holdout + " --wnut-repeat " + wnutRepeat
-          + " --lower-copies " + lowerCopies + " --social " + social;
+          + " --lower-copies " + lowerCopies + " --social " + social
+          + " --features " + features.name().toLowerCase(java.util.Locale.ROOT) + " --list-dropout " + listDropout;
     }
 
     private static IllegalArgumentException usage(String problem) {
       return new IllegalArgumentException(problem + "; usage: TrainNer --data DIR --out DIR [--seed N] [--epochs N]"
           + " [--generated N] [--wnut N] [--wikigold N] [--sec N] [--resumes N] [--threads N] [--skip-words FILE]"
-          + " [--cache DIR] [--holdout N] [--wnut-repeat N] [--lower-copies SHARE] [--social N]");
+          + " [--cache DIR] [--holdout N] [--wnut-repeat N] [--lower-copies SHARE] [--social N]"
+          + " [--features casing|casing_and_gazetteer] [--list-dropout SHARE]");
     }
+
+
   }
 }

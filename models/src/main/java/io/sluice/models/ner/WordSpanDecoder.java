@@ -10,7 +10,8 @@ import java.util.List;
  *   <li>Words: the pieces of one word share one decision (their probabilities averaged), so a span never
  *       starts or ends inside a word (a word is a run of letters and digits, or everything between whitespace,
  *       per {@link NerModelConfig.Words}); a word belongs to an entity when its entity tags have at least the
- *       model's entity threshold of its mass (0.5 unless tuned).</li>
+ *       model's entity threshold of its mass (0.5 unless tuned; the threshold may differ by the word's most probable
+ *       type).</li>
  *   <li>Runs of consecutive entity words are cut at line breaks into line pieces, each typed by the entity
  *       type with the most probability summed over its words; neighbouring pieces of the same type join again.
  *       So a multi-line address stays one span, while a name line above an address line stays a name.</li>
@@ -24,7 +25,7 @@ import java.util.List;
  */
 final class WordSpanDecoder {
   private final List<String> entities;
-  private final float outsideBelow;
+  private final float[] outsideBelow;
   private final NerModelConfig.Words words;
 
   /** @param entityThreshold a word is an entity word when its entity tags have at least this much mass */
@@ -33,9 +34,29 @@ final class WordSpanDecoder {
   }
 
   WordSpanDecoder(List<String> entities, double entityThreshold, NerModelConfig.Words words) {
+    this(entities, sameForAll(entities, entityThreshold), words);
+  }
+
+  /**
+   * @param entityThresholds per entity type, in {@code entities} order: a word whose most probable type is that
+   *     type is an entity word when its entity tags have at least this much mass
+   */
+  WordSpanDecoder(List<String> entities, double[] entityThresholds, NerModelConfig.Words words) {
+    if (entityThresholds.length != entities.size()) {
+      throw new IllegalArgumentException("one entity threshold per entity type is needed");
+    }
     this.entities = List.copyOf(entities);
-    this.outsideBelow = (float) (1 - entityThreshold);
+    this.outsideBelow = new float[entityThresholds.length];
+    for (int e = 0; e < entityThresholds.length; e++) {
+      outsideBelow[e] = (float) (1 - entityThresholds[e]);
+    }
     this.words = words;
+  }
+
+  private static double[] sameForAll(List<String> entities, double threshold) {
+    double[] t = new double[entities.size()];
+    java.util.Arrays.fill(t, threshold);
+    return t;
   }
 
   /**
@@ -63,9 +84,10 @@ final class WordSpanDecoder {
         j++;
       }
       float[] p = mean(probs, i, j);
-      if (p[0] < outsideBelow) {
+      double[] types = types(p);
+      if (p[0] < outsideBelow[argMax(types)]) {
         run.add(new Word(starts[i], ends[j - 1], lineOf[Math.min(starts[i], cps.length)],
-            hasContent(cps, starts[i], ends[j - 1]), types(p), begins(probs[i])));
+            hasContent(cps, starts[i], ends[j - 1]), types, begins(probs[i])));
       } else {
         emit(run, spans);
       }
@@ -129,9 +151,13 @@ final class WordSpanDecoder {
         sums[e] += w.types()[e];
       }
     }
+    return argMax(sums);
+  }
+
+  private static int argMax(double[] v) {
     int best = 0;
-    for (int e = 1; e < sums.length; e++) {
-      if (sums[e] > sums[best]) {
+    for (int e = 1; e < v.length; e++) {
+      if (v[e] > v[best]) {
         best = e;
       }
     }

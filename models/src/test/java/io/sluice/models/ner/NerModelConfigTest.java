@@ -24,5 +24,23 @@ class NerModelConfigTest {
   void aThresholdOutsideZeroToOneIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> config.withEntityThreshold(1.0));
     assertThrows(IllegalArgumentException.class, () -> config.withEntityThreshold(0));
+    assertThrows(IllegalArgumentException.class, () -> config.withTypeThresholds(java.util.Map.of("PERSON", 1.2)));
+    assertThrows(IllegalArgumentException.class, () -> config.withTypeThresholds(java.util.Map.of("EMAIL", 0.4)));
+  }
+
+  @Test
+  void typeThresholdsAndWordListFeaturesAreStoredAndOlderConfigsUseCasingOnly() {
+    NerModelConfig listed = new NerModelConfig(TrainNer.ENCODER, "ab", 256, 64, NerLabels.ENTITIES, 256,
+        NerModelConfig.Features.CASING_AND_GAZETTEER.width(), 0.35, NerModelConfig.Words.ALPHANUMERIC_RUNS,
+        NerModelConfig.Features.CASING_AND_GAZETTEER).withTypeThresholds(java.util.Map.of("PERSON", 0.5));
+    assertEquals(listed, NerModelConfig.fromJson(listed.toJson(json)));
+    assertEquals(java.util.List.of(0.5, 0.35, 0.35, 0.35),
+        java.util.Arrays.stream(listed.thresholds()).boxed().toList());
+    ObjectNode older = config.toJson(json);
+    older.remove("features");
+    assertEquals(NerModelConfig.Features.CASING, NerModelConfig.fromJson(older).features());
+    ObjectNode mismatched = listed.toJson(json);
+    mismatched.put("feature_width", TokenFeatures.WIDTH);
+    assertThrows(IllegalArgumentException.class, () -> NerModelConfig.fromJson(mismatched));
   }
 }

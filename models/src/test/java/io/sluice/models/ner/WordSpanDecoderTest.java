@@ -84,6 +84,18 @@ class WordSpanDecoderTest {
   }
 
   @Test
+  void aTypeThresholdAppliesToTheWordsWhoseMostProbableTypeItIs() {
+    String text = "ask ryan in rome";
+    int[] starts = {0, 4, 9, 12};
+    int[] ends = {3, 8, 11, 16};
+    float[][] probs = {row(0, 1f), row(1, 0.4f), row(0, 1f), row(NerLabels.beginTag(1), 0.4f)};
+    double[] personLower = {0.35, 0.5, 0.5, 0.5};
+    assertEquals(List.of(new LabeledSpan(4, 8, "PERSON", 0.4f)),
+        new WordSpanDecoder(NerLabels.ENTITIES, personLower, NerModelConfig.Words.ALPHANUMERIC_RUNS)
+            .decode(text, starts, ends, probs));
+  }
+
+  @Test
   void whitespaceChunksKeepAmountsWholeAndBeginSplitsValuesOnConsecutiveLines() {
     // "TOTAL 9.55\n9.55\nNO 3\nTAMAN JAYA" with tokens 9|.|55 on each amount line; entity 0 = PERSON stands in
     // for a "total" field, entity 3 for an address
