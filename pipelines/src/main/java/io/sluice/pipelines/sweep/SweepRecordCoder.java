@@ -22,6 +22,17 @@ final class SweepRecordCoder extends CustomCoder<SweepRecord> {
     }
   }
 
+  /** Every instance codes alike; Flink unions only collections whose coders are equal. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SweepRecordCoder;
+  }
+
+  @Override
+  public int hashCode() {
+    return SweepRecordCoder.class.hashCode();
+  }
+
   @Override
   public void encode(SweepRecord value, OutputStream out) throws IOException {
     out.write(value.kind().ordinal());

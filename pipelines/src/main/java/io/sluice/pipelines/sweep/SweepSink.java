@@ -38,6 +38,8 @@ final class SweepSink implements FileIO.Sink<SweepRecord> {
         .withDestinationCoder(StringUtf8Coder.of())
         .via(Contextful.fn(kind -> new SweepSink(SweepOutput.valueOf(kind), format)))
         .to(out.root().toString())
+        // Beam's default is a folder in the output root, which it empties but leaves; staging is removed at the end.
+        .withTempDirectory(out.staging().resolve("temp").toString())
         .withNaming(kind -> FileIO.Write.defaultNaming(folders.get(SweepOutput.valueOf(kind)) + "/" + PREFIX,
             suffix(SweepOutput.valueOf(kind), format)))
         .withEmptyGlobalWindowDestination(SweepOutput.DOCUMENT.name()));
