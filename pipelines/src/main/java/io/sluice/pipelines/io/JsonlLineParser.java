@@ -1,15 +1,17 @@
 package io.sluice.pipelines.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Document;
 import io.sluice.transforms.DeadLetters;
 import io.sluice.transforms.ErrorKinds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Turns one decoded JSONL line into a {@link Document} or a dead letter that says why not.
@@ -18,6 +20,10 @@ import io.sluice.transforms.ErrorKinds;
  * absent or null the id is derived from the source, {@code <file name>:<line>}, so a record is never lost
  * for lacking an id. An id that is an object, array or boolean is a MISSING_ID dead letter. Texts that
  * are empty or only whitespace are EMPTY_TEXT dead letters: there is nothing to sweep.
+ *
+ * <p>The line is read as a token stream, keeping only the id and text fields (the last occurrence wins, as in a
+ * JSON tree), instead of building a tree of every field: the whole line is still checked, so what is
+ * malformed JSON, and the column reported for it, are what Jackson's tree reader reports.
  */
 final class JsonlLineParser {
 
@@ -25,53 +31,114 @@ final class JsonlLineParser {
   record Parsed(Document document, DeadLetter deadLetter) {}
 
   private final ReadSettings settings;
-  private final ObjectMapper mapper;
+  private final JsonFactory factory;
 
   JsonlLineParser(ReadSettings settings) {
     this.settings = settings;
     // Jackson caps strings at 20M chars by default; our cap is maxDocBytes, checked before parsing.
     int maxString = (int) Math.min(Integer.MAX_VALUE, Math.max(settings.maxDocBytes(), 1));
-    JsonFactory factory =
+    this.factory =
         JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxString).build())
             .build();
-    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   Parsed parse(String line, String source) {
-    JsonNode node;
-    try {
-      node = mapper.readTree(line);
+    Field id = new Field();
+    Field text = new Field();
+    boolean object;
+    try (JsonParser parser = factory.createParser(line)) {
+      object = parser.nextToken() == JsonToken.START_OBJECT;
+      if (object) {
+        readFields(parser, id, text);
+      } else {
+        parser.skipChildren();
+      }
+      if (parser.nextToken() != null) {
+        // As the tree reader's FAIL_ON_TRAILING_TOKENS: located at the trailing token.
+        return dead(null, source, ErrorKinds.MALFORMED_JSON,
+            "not valid JSON at column " + parser.getTokenLocation().getColumnNr(), line);
+      }
     } catch (JsonProcessingException e) {
       // Jackson's message can quote the input: keep only the location.
       return dead(null, source, ErrorKinds.MALFORMED_JSON, "not valid JSON at " + location(e), line);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a JSON line from a string", e);
     }
-    if (node == null || !node.isObject()) {
+    if (!object) {
       return dead(null, source, ErrorKinds.MALFORMED_JSON, "line is not a JSON object", line);
     }
-    JsonNode idNode = node.get(settings.idField());
-    String id;
-    if (idNode == null || idNode.isNull()) {
-      id = source;
-    } else if (idNode.isTextual() || idNode.isNumber()) {
-      id = idNode.asText();
+    String docId;
+    if (id.type == null || id.type == JsonNodeType.NULL) {
+      docId = source;
+    } else if (id.type == JsonNodeType.STRING || id.type == JsonNodeType.NUMBER) {
+      docId = id.value;
     } else {
       return dead(null, source, ErrorKinds.MISSING_ID,
-          "field '" + settings.idField() + "' is a " + idNode.getNodeType() + ", not a string or number", line);
+          "field '" + settings.idField() + "' is a " + id.type + ", not a string or number", line);
     }
-    JsonNode textNode = node.get(settings.textField());
-    if (textNode == null || textNode.isNull()) {
-      return dead(id, source, ErrorKinds.MISSING_TEXT, "no field '" + settings.textField() + "'", line);
+    if (text.type == null || text.type == JsonNodeType.NULL) {
+      return dead(docId, source, ErrorKinds.MISSING_TEXT, "no field '" + settings.textField() + "'", line);
     }
-    if (!textNode.isTextual()) {
-      return dead(id, source, ErrorKinds.NON_STRING_TEXT,
-          "field '" + settings.textField() + "' is a " + textNode.getNodeType() + ", not a string", line);
+    if (text.type != JsonNodeType.STRING) {
+      return dead(docId, source, ErrorKinds.NON_STRING_TEXT,
+          "field '" + settings.textField() + "' is a " + text.type + ", not a string", line);
     }
-    String text = textNode.textValue();
-    if (text.isBlank()) {
-      return dead(id, source, ErrorKinds.EMPTY_TEXT, "text is empty or whitespace only", line);
+    if (text.value.isBlank()) {
+      return dead(docId, source, ErrorKinds.EMPTY_TEXT, "text is empty or whitespace only", line);
     }
-    return new Parsed(Document.newBuilder().setId(id).setText(text).setSource(source).build(), null);
+    return new Parsed(Document.newBuilder().setId(docId).setText(text.value).setSource(source).build(), null);
+  }
+
+  /** Reads the fields of the object the parser is in, to its end, keeping the id and text fields. */
+  private void readFields(JsonParser parser, Field id, Field text) throws IOException {
+    for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+      String name = parser.currentName();
+      parser.nextToken();
+      if (name.equals(settings.textField())) {
+        text.read(parser);
+      } else if (name.equals(settings.idField())) {
+        id.read(parser);
+      } else {
+        parser.skipChildren();
+      }
+    }
+  }
+
+  /** The last value a field had in the line: its JSON type and, for strings and numbers, its text. */
+  private static final class Field {
+    JsonNodeType type;
+    String value;
+
+    void read(JsonParser parser) throws IOException {
+      value = null;
+      switch (parser.currentToken()) {
+        case VALUE_STRING -> {
+          type = JsonNodeType.STRING;
+          value = parser.getText();
+        }
+        // The decimal form a JSON tree gives (IntNode, LongNode, BigIntegerNode, DoubleNode .asText()).
+        case VALUE_NUMBER_INT -> {
+          type = JsonNodeType.NUMBER;
+          value = parser.getBigIntegerValue().toString();
+        }
+        case VALUE_NUMBER_FLOAT -> {
+          type = JsonNodeType.NUMBER;
+          value = Double.toString(parser.getDoubleValue());
+        }
+        case VALUE_TRUE, VALUE_FALSE -> type = JsonNodeType.BOOLEAN;
+        case VALUE_NULL -> type = JsonNodeType.NULL;
+        case START_OBJECT -> {
+          type = JsonNodeType.OBJECT;
+          parser.skipChildren();
+        }
+        case START_ARRAY -> {
+          type = JsonNodeType.ARRAY;
+          parser.skipChildren();
+        }
+        default -> throw new IllegalStateException("a field value cannot start with " + parser.currentToken());
+      }
+    }
   }
 
   private static String location(JsonProcessingException e) {

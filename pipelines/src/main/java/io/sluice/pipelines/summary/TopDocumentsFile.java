@@ -1,36 +1,27 @@
 package io.sluice.pipelines.summary;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.schemas.DocumentFindingCount;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.values.KV;
 
-/** The staged ranking of {@link TopDocuments}: one {@code [findings, "doc id"]} JSON array per line. */
+/**
+ * The staged candidates of {@link BundleTopDocuments}: one {@code {"doc_id":..., "findings":...}} JSON line per
+ * candidate, in files written by the job's JSONL sink.
+ */
 public final class TopDocumentsFile {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private TopDocumentsFile() {}
 
-  static String line(KV<String, Long> idAndCount) {
-    try {
-      return MAPPER.writeValueAsString(List.of(idAndCount.getValue(), idAndCount.getKey()));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Reads the ranking back from the files matching {@code pattern}, most findings first. */
-  public static List<DocumentFindingCount> read(String pattern) throws IOException {
+  /** Merges the candidates in the files matching {@code pattern}: the best {@code count}, most findings first. */
+  public static List<DocumentFindingCount> read(String pattern, int count) throws IOException {
     List<DocumentFindingCount> top = new ArrayList<>();
     MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
     for (MatchResult.Metadata file : match.metadata()) {
@@ -40,13 +31,12 @@ public final class TopDocumentsFile {
       }
       for (String line : content.split("\n")) {
         if (!line.isBlank()) {
-          JsonNode pair = MAPPER.readTree(line);
-          top.add(new DocumentFindingCount(pair.get(1).asText(), pair.get(0).asLong()));
+          JsonNode candidate = MAPPER.readTree(line);
+          top.add(new DocumentFindingCount(candidate.get("doc_id").asText(), candidate.get("findings").asLong()));
         }
       }
     }
-    top.sort(Comparator.comparingLong(DocumentFindingCount::getFindings).reversed()
-        .thenComparing(DocumentFindingCount::getDocId));
-    return top;
+    top.sort(BundleTopDocuments.BEST_FIRST);
+    return top.size() > count ? List.copyOf(top.subList(0, count)) : top;
   }
 }

@@ -53,7 +53,7 @@ public record OutputLayout(Path root) {
     return root.resolve("report.html");
   }
 
-  /** Scratch space for small side results, removed when the job ends. */
+  /** Scratch space (temporary files of the sinks, small side results), removed when the job ends. */
   public Path staging() {
     return root.resolve(".staging");
   }

@@ -53,7 +53,8 @@ public final class SweepJob {
     long elapsedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
     try {
       RunSummary summary = RunSummaries.of(JOB, options, JobCounts.of(result), startedAt, elapsedMs,
-          TopDocumentsFile.read(out.staging().resolve(SweepPipeline.TOP_DOCUMENTS_FILE).toString()));
+          TopDocumentsFile.read(SweepOutput.TOP_DOCUMENT.folder(out).resolve("*").toString(),
+              SweepPipeline.TOP_DOCUMENTS));
       out.finish(moderated);
       Files.writeString(out.summary(), JsonRecords.toPrettyJson(summary) + "\n", StandardCharsets.UTF_8);
       HtmlReport.write(summary, out.report());

@@ -1,0 +1,56 @@
+package io.sluice.pipelines.sweep;
+
+import io.sluice.pipelines.summary.BundleTopDocuments;
+import io.sluice.pipelines.summary.CountWritten;
+import io.sluice.schemas.DeadLetter;
+import io.sluice.schemas.DocumentFindingCount;
+import io.sluice.schemas.Finding;
+import io.sluice.schemas.RedactedDocument;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+
+/**
+ * The step just before the sweep's sink: counts every record as written (for the reconciliation and the summary)
+ * and passes it on; at the end of each bundle adds that bundle's candidates for the top documents, as
+ * {@link SweepOutput#TOP_DOCUMENT} records that the sink stages. Ranking here, on the way to the sink, saves the
+ * documents a second consumer.
+ */
+final class CountAndRankFn extends DoFn<SweepRecord, SweepRecord> {
+  private final int topDocuments;
+  private transient BundleTopDocuments top;
+
+  CountAndRankFn(int topDocuments) {
+    this.topDocuments = topDocuments;
+  }
+
+  @StartBundle
+  public void startBundle() {
+    top = new BundleTopDocuments(topDocuments);
+  }
+
+  @ProcessElement
+  public void process(@Element SweepRecord record, OutputReceiver<SweepRecord> out) {
+    switch (record.kind()) {
+      case DOCUMENT -> {
+        RedactedDocument document = (RedactedDocument) record.record();
+        CountWritten.document(document);
+        top.offer(document.getId(), document.getFindingCount());
+      }
+      case FINDING -> CountWritten.finding((Finding) record.record());
+      case DEAD_LETTER -> CountWritten.deadLetter((DeadLetter) record.record());
+      case QUARANTINED -> CountWritten.quarantined();
+      case MODERATION -> { }
+      case TOP_DOCUMENT -> throw new IllegalArgumentException("top-document candidates are made here, not counted");
+    }
+    out.output(record);
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext context) {
+    for (DocumentFindingCount candidate : top.drain()) {
+      context.output(new SweepRecord(SweepOutput.TOP_DOCUMENT, candidate), BoundedWindow.TIMESTAMP_MIN_VALUE,
+          GlobalWindow.INSTANCE);
+    }
+  }
+}
