@@ -3,6 +3,7 @@ package io.sluice.models.extract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sluice.models.ModelLoader;
+import io.sluice.models.cli.OptionPairs;
 import io.sluice.models.eval.EntitySpan;
 import io.sluice.models.eval.GoldDocument;
 import io.sluice.models.ner.EncodedCorpus;
@@ -192,34 +193,23 @@ public final class TrainSpanExtractor {
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
-      for (int i = 0; i < args.length; i++) {
-        String name = args[i];
-        if (i + 1 >= args.length) {
-          throw usage("option " + name + " needs a value");
-        }
-        String value = args[++i];
-        try {
-          switch (name) {
-            case "--schema" -> a.schema = Path.of(value);
-            case "--data" -> a.data = Path.of(value);
-            case "--out" -> a.out = Path.of(value);
-            case "--cache" -> a.cache = Path.of(value);
-            case "--format" -> a.format = LabelledDocument.Format.valueOf(value.toUpperCase(Locale.ROOT));
-            case "--dev-fraction" -> a.devFraction = Double.parseDouble(value);
-            case "--seed" -> a.seed = Long.parseLong(value);
-            case "--epochs" -> a.epochs = Integer.parseInt(value);
-            case "--threads" -> a.threads = Integer.parseInt(value);
-            default -> throw usage("unknown option " + name);
+      OptionPairs.apply(args, (name, value) -> {
+        switch (name) {
+          case "--schema" -> a.schema = Path.of(value);
+          case "--data" -> a.data = Path.of(value);
+          case "--out" -> a.out = Path.of(value);
+          case "--cache" -> a.cache = Path.of(value);
+          case "--format" -> a.format = format(value);
+          case "--dev-fraction" -> a.devFraction = Double.parseDouble(value);
+          case "--seed" -> a.seed = Long.parseLong(value);
+          case "--epochs" -> a.epochs = Integer.parseInt(value);
+          case "--threads" -> a.threads = Integer.parseInt(value);
+          default -> {
+            return false;
           }
-        } catch (NumberFormatException e) {
-          throw usage("option " + name + " needs a number");
-        } catch (IllegalArgumentException e) {
-          if (!name.equals("--format")) {
-            throw e;
-          }
-          throw usage("--format must be jsonl or sroie, not " + value);
         }
-      }
+        return true;
+      }, Arguments::usage);
       if (a.schema == null || a.data == null || a.out == null) {
         throw usage("--schema, --data and --out are required");
       }
@@ -227,6 +217,14 @@ public final class TrainSpanExtractor {
         throw usage("--dev-fraction must be in [0, 1), --epochs and --threads positive");
       }
       return a;
+    }
+
+    private static LabelledDocument.Format format(String value) {
+      try {
+        return LabelledDocument.Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw usage("--format must be jsonl or sroie, not " + value);
+      }
     }
 
     String commandLine() {

@@ -3,6 +3,7 @@ package io.sluice.models.ner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sluice.models.ModelLoader;
+import io.sluice.models.cli.OptionPairs;
 import io.sluice.models.eval.EvaluationResult;
 import io.sluice.models.eval.GoldDocument;
 import io.sluice.models.eval.SkipWords;
@@ -228,38 +229,32 @@ public final class TrainNer {
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
-      for (int i = 0; i < args.length; i++) {
-        String name = args[i];
-        if (i + 1 >= args.length) {
-          throw usage("option " + name + " needs a value");
-        }
-        String value = args[++i];
-        try {
-          switch (name) {
-            case "--data" -> a.data = Path.of(value);
-            case "--out" -> a.out = Path.of(value);
-            case "--seed" -> a.seed = Long.parseLong(value);
-            case "--epochs" -> a.epochs = Integer.parseInt(value);
-            case "--generated" -> a.generated = Integer.parseInt(value);
-            case "--resumes" -> a.resumes = Integer.parseInt(value);
-            case "--wnut" -> a.wnut = Integer.parseInt(value);
-            case "--wikigold" -> a.wikigold = Integer.parseInt(value);
-            case "--sec" -> a.sec = Integer.parseInt(value);
-            case "--threads" -> a.threads = Integer.parseInt(value);
-            case "--skip-words" -> a.skipWords = Path.of(value);
-            case "--cache" -> a.cache = Path.of(value);
-            case "--holdout" -> a.holdout = Integer.parseInt(value);
-            case "--wnut-repeat" -> a.wnutRepeat = Integer.parseInt(value);
-            case "--lower-copies" -> a.lowerCopies = Double.parseDouble(value);
-            case "--social" -> a.social = Integer.parseInt(value);
-            case "--features" -> a.features = NerModelConfig.Features.named(value);
-            case "--list-dropout" -> a.listDropout = Double.parseDouble(value);
-            default -> throw usage("unknown option " + name);
+      OptionPairs.apply(args, (name, value) -> {
+        switch (name) {
+          case "--data" -> a.data = Path.of(value);
+          case "--out" -> a.out = Path.of(value);
+          case "--seed" -> a.seed = Long.parseLong(value);
+          case "--epochs" -> a.epochs = Integer.parseInt(value);
+          case "--generated" -> a.generated = Integer.parseInt(value);
+          case "--resumes" -> a.resumes = Integer.parseInt(value);
+          case "--wnut" -> a.wnut = Integer.parseInt(value);
+          case "--wikigold" -> a.wikigold = Integer.parseInt(value);
+          case "--sec" -> a.sec = Integer.parseInt(value);
+          case "--threads" -> a.threads = Integer.parseInt(value);
+          case "--skip-words" -> a.skipWords = Path.of(value);
+          case "--cache" -> a.cache = Path.of(value);
+          case "--holdout" -> a.holdout = Integer.parseInt(value);
+          case "--wnut-repeat" -> a.wnutRepeat = Integer.parseInt(value);
+          case "--lower-copies" -> a.lowerCopies = Double.parseDouble(value);
+          case "--social" -> a.social = Integer.parseInt(value);
+          case "--features" -> a.features = NerModelConfig.Features.named(value);
+          case "--list-dropout" -> a.listDropout = Double.parseDouble(value);
+          default -> {
+            return false;
           }
-        } catch (NumberFormatException e) {
-          throw usage("option " + name + " needs a number");
         }
-      }
+        return true;
+      }, Arguments::usage);
       if (a.data == null || a.out == null) {
         throw usage("--data and --out are required");
       }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sluice.generate.GenerationPrompt;
 import io.sluice.models.bench.RandomDecoders;
+import io.sluice.models.cli.OptionPairs;
 import io.sluice.models.generate.DecoderLoader;
 import io.sluice.models.generate.DecoderModel;
 import io.sluice.models.generate.GenerationParams;
@@ -163,21 +164,20 @@ public final class SlmSynthBenchmark {
 
     static Settings parse(String[] args) {
       Settings s = new Settings();
-      for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(args[i] + " needs a value\n" + USAGE);
-        }
-        String value = args[i + 1];
-        switch (args[i]) {
+      OptionPairs.apply(args, (name, value) -> {
+        switch (name) {
           case "--spec" -> s.spec = Path.of(value);
           case "--records" -> s.records = Long.parseLong(value);
           case "--new-tokens" -> s.newTokens = Integer.parseInt(value);
           case "--batch" -> s.batch = Integer.parseInt(value);
           case "--threads" -> s.threads = Integer.parseInt(value);
           case "--cores" -> s.cores = Integer.parseInt(value);
-          default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+          default -> {
+            return false;
+          }
         }
-      }
+        return true;
+      }, problem -> new IllegalArgumentException(problem + "\n" + USAGE));
       return s;
     }
   }

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.bench;
 
+import io.sluice.models.cli.OptionPairs;
 import io.sluice.pipelines.io.OutputFormat;
 import io.sluice.pipelines.runner.RunnerKind;
 import io.sluice.pipelines.runner.RunnerSettings;
@@ -107,12 +108,8 @@ public final class SynthBenchmark {
 
     static Settings parse(String[] args) {
       Settings s = new Settings();
-      for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(args[i] + " needs a value\n" + USAGE);
-        }
-        String value = args[i + 1];
-        switch (args[i]) {
+      OptionPairs.apply(args, (name, value) -> {
+        switch (name) {
           case "--spec" -> s.spec = Path.of(value);
           case "--records" -> s.records = Long.parseLong(value);
           case "--cores" -> s.cores = Integer.parseInt(value);
@@ -120,9 +117,12 @@ public final class SynthBenchmark {
           case "--format" -> s.format = OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
           case "--runners" -> s.runners = "none".equals(value) ? List.of() : Stream.of(value.split(","))
               .map(r -> RunnerKind.valueOf(r.trim().toUpperCase(Locale.ROOT))).toList();
-          default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+          default -> {
+            return false;
+          }
         }
-      }
+        return true;
+      }, problem -> new IllegalArgumentException(problem + "\n" + USAGE));
       return s;
     }
   }
