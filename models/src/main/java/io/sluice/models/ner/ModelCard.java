@@ -45,11 +45,14 @@ final class ModelCard {
   }
 
   private static String features(NerModelConfig.Features features) {
-    return switch (features) {
-      case CASING -> TokenFeatures.WIDTH + " casing and shape features, because the encoder is uncased";
-      case CASING_AND_GAZETTEER -> TokenFeatures.WIDTH + " casing and shape features, because the encoder is "
-          + "uncased, and " + GazetteerFeatures.WIDTH + " word-list flags";
-    };
+    String casing = TokenFeatures.WIDTH + " casing and shape features, because the encoder is uncased";
+    return features.lists().isEmpty() ? casing
+        : casing + ", and " + features.listWidth() + " word-list flags (" + listNames(features) + ")";
+  }
+
+  private static String listNames(NerModelConfig.Features features) {
+    return features.lists().stream().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String typeThresholds(NerModelConfig config) {
@@ -96,9 +99,10 @@ final class ModelCard {
         .append("WNUT-17 train is repeated `--wnut-repeat` times, and public sentences are also trained on as ")
         .append("lower-cased copies (share `--lower-copies`): only their casing features change, since the uncased ")
         .append("encoder gives a lower-cased text the same states.\n\n");
-    if (config.features() == NerModelConfig.Features.CASING_AND_GAZETTEER) {
+    if (!config.features().lists().isEmpty()) {
       sb.append("The word-list flags say whether a word (case-folded, whole, or part of a listed entry of up to 4 ")
-          .append("words) is a first name, a last name, a place, an organisation word or a common English word, from ")
+          .append("words) is a ").append(listNames(config.features()).replaceFirst(", ([^,]*)$", " or $1"))
+          .append(", from ")
           .append("datafaker's English locale files (on the classpath) and the JDK's English country names. The ")
           .append("generated documents take their names and places from the same lists, so for a share ")
           .append("`--list-dropout` of them the flags are zeroed in training.\n\n");

@@ -28,36 +28,56 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
 
   /**
    * The per-token features appended to the encoder states, computed from the text by the same code in training
-   * and prediction: casing and shape ({@link TokenFeatures}), optionally followed by word-list flags
-   * ({@link GazetteerFeatures}).
+   * and prediction: casing and shape ({@link TokenFeatures}), optionally followed by flags of some word lists
+   * ({@link GazetteerFeatures}): all of them, or only the name lists with the common-word list as their
+   * counter-signal (a capitalised common word is rarely a name).
    */
   public enum Features {
-    CASING, CASING_AND_GAZETTEER;
+    CASING(List.of()),
+    CASING_AND_GAZETTEER(List.of(Gazetteer.Kind.values())),
+    CASING_AND_NAMES(List.of(Gazetteer.Kind.FIRST_NAME, Gazetteer.Kind.LAST_NAME, Gazetteer.Kind.COMMON_WORD));
 
-    /** The feature set named as in config.json ("casing", "casing_and_gazetteer"). */
+    private final List<Gazetteer.Kind> lists;
+
+    Features(List<Gazetteer.Kind> lists) {
+      this.lists = lists;
+    }
+
+    /** The feature set named as in config.json ("casing", "casing_and_gazetteer", "casing_and_names"). */
     public static Features named(String name) {
       try {
         return valueOf(name.toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("NER features must be casing or casing_and_gazetteer, not " + name, e);
+        throw new IllegalArgumentException("NER features must be casing, casing_and_gazetteer or casing_and_names,"
+            + " not " + name, e);
       }
     }
 
     public int width() {
-      return this == CASING ? TokenFeatures.WIDTH : TokenFeatures.WIDTH + GazetteerFeatures.WIDTH;
+      return TokenFeatures.WIDTH + listWidth();
+    }
+
+    /** Width of the word-list flags, which follow the casing features; 0 when the set has none. */
+    int listWidth() {
+      return GazetteerFeatures.width(lists);
+    }
+
+    /** The word lists whose flags the set carries, in feature order. */
+    List<Gazetteer.Kind> lists() {
+      return lists;
     }
 
     /** [tokens][width()] feature rows of the tokens [starts, ends) of {@code text}. */
     float[][] rows(String text, int[] starts, int[] ends) {
       float[][] casing = TokenFeatures.rows(text, starts, ends);
-      if (this == CASING) {
+      if (lists.isEmpty()) {
         return casing;
       }
-      float[][] listed = GazetteerFeatures.rows(text, starts, ends);
+      float[][] listed = GazetteerFeatures.rows(text, starts, ends, lists);
       float[][] rows = new float[starts.length][];
       for (int i = 0; i < rows.length; i++) {
         rows[i] = java.util.Arrays.copyOf(casing[i], width());
-        System.arraycopy(listed[i], 0, rows[i], TokenFeatures.WIDTH, GazetteerFeatures.WIDTH);
+        System.arraycopy(listed[i], 0, rows[i], TokenFeatures.WIDTH, listWidth());
       }
       return rows;
     }

@@ -281,7 +281,7 @@ public final class TrainNer {
       return new IllegalArgumentException(problem + "; usage: TrainNer --data DIR --out DIR [--seed N] [--epochs N]"
           + " [--generated N] [--wnut N] [--wikigold N] [--sec N] [--resumes N] [--threads N] [--skip-words FILE]"
           + " [--cache DIR] [--holdout N] [--wnut-repeat N] [--lower-copies SHARE] [--social N]"
-          + " [--features casing|casing_and_gazetteer] [--list-dropout SHARE]");
+          + " [--features casing|casing_and_gazetteer|casing_and_names] [--list-dropout SHARE]");
     }
 
 

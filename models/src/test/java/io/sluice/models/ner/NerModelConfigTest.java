@@ -2,6 +2,7 @@ package io.sluice.models.ner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,5 +43,19 @@ class NerModelConfigTest {
     ObjectNode mismatched = listed.toJson(json);
     mismatched.put("feature_width", TokenFeatures.WIDTH);
     assertThrows(IllegalArgumentException.class, () -> NerModelConfig.fromJson(mismatched));
+  }
+
+  @Test
+  void theNameListsAloneAreANarrowerFeatureSetStoredByName() {
+    NerModelConfig.Features names = NerModelConfig.Features.named("casing_and_names");
+    assertEquals(NerModelConfig.Features.CASING_AND_NAMES, names);
+    assertEquals(TokenFeatures.WIDTH + GazetteerFeatures.width(names.lists()), names.width());
+    assertTrue(names.width() < NerModelConfig.Features.CASING_AND_GAZETTEER.width());
+    NerModelConfig named = new NerModelConfig(TrainNer.ENCODER, "ab", 256, 64, NerLabels.ENTITIES, 256,
+        names.width(), 0.35, NerModelConfig.Words.ALPHANUMERIC_RUNS, names);
+    assertEquals("casing_and_names", named.toJson(json).path("features").asText());
+    assertEquals(named, NerModelConfig.fromJson(named.toJson(json)));
+    assertEquals(TokenFeatures.WIDTH, NerModelConfig.Features.CASING.width());
+    assertThrows(IllegalArgumentException.class, () -> NerModelConfig.Features.named("names"));
   }
 }
