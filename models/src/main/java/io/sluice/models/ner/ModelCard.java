@@ -102,8 +102,9 @@ final class ModelCard {
     if (!config.features().lists().isEmpty()) {
       sb.append("The word-list flags say whether a word (case-folded, whole, or part of a listed entry of up to 4 ")
           .append("words) is a ").append(listNames(config.features()).replaceFirst(", ([^,]*)$", " or $1"))
-          .append(", from ")
-          .append("datafaker's English locale files (on the classpath) and the JDK's English country names. The ")
+          .append(", from datafaker's English locale files (on the classpath)")
+          .append(config.features().lists().contains(Gazetteer.Kind.PLACE) ? " and the JDK's English country names" : "")
+          .append(". The ")
           .append("generated documents take their names and places from the same lists, so for a share ")
           .append("`--list-dropout` of them the flags are zeroed in training.\n\n");
     }

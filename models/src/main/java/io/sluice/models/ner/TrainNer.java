@@ -28,7 +28,7 @@ import java.util.Set;
  *
  * <pre>TrainNer --data /work/shared/data --out DIR [--seed 13] [--epochs 6] [--generated 2000] [--wikigold 500]
  *     [--sec 150] [--resumes 12] [--threads 1] [--holdout 400] [--wnut-repeat 2] [--lower-copies 1] [--social 1500]
- *     [--cache DIR] [--features casing] [--list-dropout 0]</pre>
+ *     [--cache DIR] [--features casing_and_names] [--list-dropout 0.5]</pre>
  *
  * Data: WNUT-17 train less a seeded hold-out, seeded samples of wikigold, SEC filings and the CVs, and documents
  * and social-media posts generated with the seed. The defaults are the shipped model's settings. Held out for
@@ -224,8 +224,8 @@ public final class TrainNer {
     int wnutRepeat = 2;
     double lowerCopies = 1;
     int social = 1500;
-    NerModelConfig.Features features = NerModelConfig.Features.CASING;
-    double listDropout = 0;
+    NerModelConfig.Features features = NerModelConfig.Features.CASING_AND_NAMES;
+    double listDropout = 0.5;
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
