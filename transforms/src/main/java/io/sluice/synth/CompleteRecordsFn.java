@@ -4,28 +4,15 @@ import io.sluice.generate.Generation;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.SynthRecord;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Puts a generated text into its record. The record's other fields are rebuilt from its index rather than carried
  * through the model step: they are a function of (seed, index), and rebuilding is cheaper than a join.
  */
-final class CompleteRecordsFn extends DoFn<Generation, SynthRecord> {
-  private final RecordPlan plan;
-  private final TupleTag<SynthRecord> records;
-  private final TupleTag<DeadLetter> dead;
-  private transient RecordFactory factory;
-
+final class CompleteRecordsFn extends PlannedRecordsFn<Generation> {
   CompleteRecordsFn(RecordPlan plan, TupleTag<SynthRecord> records, TupleTag<DeadLetter> dead) {
-    this.plan = plan;
-    this.records = records;
-    this.dead = dead;
-  }
-
-  @Setup
-  public void setup() {
-    factory = new RecordFactory(plan);
+    super(plan, records, dead);
   }
 
   @ProcessElement
@@ -36,7 +23,7 @@ final class CompleteRecordsFn extends DoFn<Generation, SynthRecord> {
       record.put(plan.leftToModel(), generation.text());
       out.get(records).output(factory.toSynthRecord(index, record));
     } catch (RuntimeException e) {
-      out.get(dead).output(GenerateRecordsFn.failed(generation.id(), e));
+      out.get(dead).output(failed(generation.id(), e));
     }
   }
 }

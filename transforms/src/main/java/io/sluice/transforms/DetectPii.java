@@ -2,7 +2,6 @@ package io.sluice.transforms;
 
 import io.sluice.pii.CodePoints;
 import io.sluice.pii.Detection;
-import io.sluice.pii.analyzer.Analyzer;
 import io.sluice.policy.Policy;
 import io.sluice.schemas.AnalyzedDocument;
 import io.sluice.schemas.DeadLetter;
@@ -116,8 +115,7 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
    * becomes of each analyzed document (emitted by {@link AnalyzeFn}, redacted in place by
    * {@link DetectAndRedactPii}).
    */
-  abstract static class DetectingFn<OutputT> extends BatchingDoFn<Document, OutputT> {
-    private final Policy policy;
+  abstract static class DetectingFn<OutputT> extends AnalyzingFn<Document, OutputT> {
     private final TupleTag<DeadLetter> deadLetterTag;
 
     private final Counter documentsDetected =
@@ -126,33 +124,17 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
     private final Distribution batchMillis =
         Metrics.distribution(SluiceMetrics.NAMESPACE, SluiceMetrics.DETECT_BATCH_MS);
 
-    private transient Analyzer analyzer;
-
     DetectingFn(Policy policy, int batchDocuments, long batchChars, TupleTag<DeadLetter> deadLetterTag) {
-      super(batchDocuments, batchChars);
-      this.policy = policy;
+      super(policy, batchDocuments, batchChars);
       this.deadLetterTag = deadLetterTag;
     }
 
     /** Receives each document detection succeeded on, with its findings; index as in {@link Outputs}. */
     protected abstract void analyzed(AnalyzedDocument document, Outputs outputs, int index);
 
-    @Setup
-    public void setup() {
-      analyzer = Analyzer.fromPolicy(policy);
-    }
-
-    @Teardown
-    public void teardown() {
-      if (analyzer != null) {
-        analyzer.close();
-        analyzer = null;
-      }
-    }
-
     @Override
-    protected long weight(Document document) {
-      return document.getText().length();
+    protected String textOf(Document document) {
+      return document.getText();
     }
 
     @Override
@@ -165,7 +147,7 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
         List<Detection> found;
         AnalyzedDocument analyzed;
         try {
-          found = detections != null ? detections.get(i) : analyzer.analyze(document.getText());
+          found = detections(detections, i, document);
           analyzed = toAnalyzed(document, found);
         } catch (RuntimeException e) {
           SluiceMetrics.countDeadLetter(ErrorKinds.DETECTION_FAILED);
@@ -192,15 +174,6 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
       for (Detection d : found) {
         Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_ENTITY_PREFIX + d.entityType()).inc();
         Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_DETECTOR_PREFIX + d.detector()).inc();
-      }
-    }
-
-    /** Null when the batch failed as a whole; the caller then isolates the failing document. */
-    private List<List<Detection>> analyzeBatchOrNull(List<Document> documents) {
-      try {
-        return analyzer.analyzeAll(documents.stream().map(Document::getText).toList());
-      } catch (RuntimeException batchFailure) {
-        return null;
       }
     }
 

@@ -1,11 +1,10 @@
 package io.sluice.synth.gate;
 
 import io.sluice.pii.Detection;
-import io.sluice.pii.analyzer.Analyzer;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.SynthRecord;
 import io.sluice.synth.ScanPolicy;
-import io.sluice.transforms.BatchingDoFn;
+import io.sluice.transforms.AnalyzingFn;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,38 +17,23 @@ import org.apache.beam.sdk.values.TupleTag;
  * covered text is not one of the record's injected values ({@link InjectedValues}) is a leak, and the record
  * goes to the dead letters with the entity types and counts found (never the values).
  */
-final class PiiScanFn extends BatchingDoFn<SynthRecord, SynthRecord> {
+final class PiiScanFn extends AnalyzingFn<SynthRecord, SynthRecord> {
   private static final int BATCH_RECORDS = 64;
   private static final long BATCH_CHARS = 1 << 20;
 
   private final ScanPolicy scan;
   private final TupleTag<SynthRecord> passedTag;
   private final TupleTag<DeadLetter> deadLetterTag;
-  private transient Analyzer analyzer;
-
   PiiScanFn(ScanPolicy scan, TupleTag<SynthRecord> passedTag, TupleTag<DeadLetter> deadLetterTag) {
-    super(BATCH_RECORDS, BATCH_CHARS);
+    super(scan.policy(), BATCH_RECORDS, BATCH_CHARS);
     this.scan = scan;
     this.passedTag = passedTag;
     this.deadLetterTag = deadLetterTag;
   }
 
-  @Setup
-  public void setup() {
-    analyzer = Analyzer.fromPolicy(scan.policy());
-  }
-
-  @Teardown
-  public void teardown() {
-    if (analyzer != null) {
-      analyzer.close();
-      analyzer = null;
-    }
-  }
-
   @Override
-  protected long weight(SynthRecord record) {
-    return record.getText().length();
+  protected String textOf(SynthRecord record) {
+    return record.getText();
   }
 
   @Override
@@ -59,7 +43,7 @@ final class PiiScanFn extends BatchingDoFn<SynthRecord, SynthRecord> {
       SynthRecord record = records.get(i);
       Map<String, Integer> leaks;
       try {
-        List<Detection> found = batch != null ? batch.get(i) : analyzer.analyze(record.getText());
+        List<Detection> found = detections(batch, i, record);
         leaks = leaks(record, found);
       } catch (RuntimeException e) {
         outputs.output(deadLetterTag, GateCounters.reject(record, GateErrorKinds.SCAN_FAILED,
@@ -95,14 +79,5 @@ final class PiiScanFn extends BatchingDoFn<SynthRecord, SynthRecord> {
       }
     }
     return leaks;
-  }
-
-  /** Null when the batch failed as a whole; records are then scanned one by one to isolate the failing one. */
-  private List<List<Detection>> analyzeBatchOrNull(List<SynthRecord> records) {
-    try {
-      return analyzer.analyzeAll(records.stream().map(SynthRecord::getText).toList());
-    } catch (RuntimeException batchFailure) {
-      return null;
-    }
   }
 }
