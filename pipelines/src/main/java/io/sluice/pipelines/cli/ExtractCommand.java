@@ -7,8 +7,6 @@ import io.sluice.pipelines.extract.ExtractJob;
 import io.sluice.pipelines.extract.ExtractOptions;
 import io.sluice.pipelines.extract.ExtractSummary;
 import io.sluice.pipelines.extract.ExtractorChoice;
-import io.sluice.pipelines.io.InputFormat;
-import io.sluice.pipelines.io.OutputFormat;
 import io.sluice.pipelines.io.ReadSettings;
 import io.sluice.pipelines.runner.RunnerKind;
 import io.sluice.pipelines.runner.RunnerSettings;
@@ -17,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sluice extract}: one typed record of an Avro schema per document. */
@@ -32,15 +31,10 @@ import picocli.CommandLine.Option;
     },
     sortOptions = false)
 final class ExtractCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "PATH",
-      description = "JSONL/Parquet/Avro file, glob, or folder of text files.")
-  String input;
+  @Mixin CorpusOptions corpus;
 
   @Option(names = "--schema", required = true, paramLabel = "FILE", description = "Avro record schema (.avsc).")
   Path schema;
-
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
-  Path output;
 
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "span",
       description = "span (a model from 'sluice train extract') or generative (a decoder SLM) (default: ${DEFAULT-VALUE}).")
@@ -49,22 +43,6 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR",
       description = "Span model directory, or Hugging Face decoder directory with --mode generative.")
   Path model;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "parquet",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
-  @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "Input format: ${COMPLETION-CANDIDATES} (default: from the extension; a folder is text).")
-  InputFormat inputFormat;
-
-  @Option(names = "--id-field", paramLabel = "NAME", defaultValue = "id",
-      description = "JSON field or column with the document id (default: ${DEFAULT-VALUE}).")
-  String idField;
-
-  @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "text",
-      description = "JSON field or column with the text (default: ${DEFAULT-VALUE}).")
-  String textField;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "8",
       description = "Documents extracted together (default: ${DEFAULT-VALUE}).")
@@ -86,9 +64,6 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Worker threads or slots (default: all cores); each opens an extractor, sharing the model.")
   int parallelism;
 
-  @Option(names = "--overwrite", description = "Replace the results of an earlier run in --output.")
-  boolean overwrite;
-
   private final PrintStream out;
 
   ExtractCommand(PrintStream out) {
@@ -99,7 +74,7 @@ final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     ExtractSummary summary = ExtractJob.run(toOptions());
     summary.print(out);
-    out.println("output: " + output.toAbsolutePath());
+    out.println("output: " + corpus.output.toAbsolutePath());
     return summary.reconciled() ? 0 : ConfigErrorHandler.FAILED;
   }
 
@@ -109,10 +84,10 @@ final class ExtractCommand implements Callable<Integer> {
     }
     ExtractionSchema extraction = readSchema(schema);
     GenerativeSettings generative = new GenerativeSettings(device, maxNewTokens, batchSize);
-    return new ExtractOptions(input, output, extraction,
+    return new ExtractOptions(corpus.input, corpus.output, extraction,
         ExtractorChoice.factory(mode, model, extraction, generative), ExtractorChoice.describe(mode, model),
-        inputFormat, format, new ReadSettings(idField, textField, ReadSettings.DEFAULT_MAX_DOC_BYTES),
-        new RunnerSettings(runner, null, parallelism), batchSize, overwrite);
+        corpus.inputFormat, corpus.format, corpus.readSettings(ReadSettings.DEFAULT_MAX_DOC_BYTES),
+        new RunnerSettings(runner, null, parallelism), batchSize, corpus.overwrite);
   }
 
   /** The schema file read for extraction; shared with {@code sluice eval extract}. */

@@ -1,9 +1,6 @@
 package io.sluice.pipelines.cli;
 
 import io.sluice.pipelines.ConfigException;
-import io.sluice.pipelines.io.InputFormat;
-import io.sluice.pipelines.io.OutputFormat;
-import io.sluice.pipelines.io.ReadSettings;
 import io.sluice.pipelines.summary.SummaryTable;
 import io.sluice.pipelines.sweep.SweepOptions;
 import io.sluice.schemas.RunSummary;
@@ -27,24 +24,11 @@ import picocli.CommandLine.Option;
     },
     sortOptions = false)
 final class SweepCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "PATH",
-      description = "JSONL/Parquet/Avro file, glob, or folder of text files.")
-  String input;
-
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
-  Path output;
+  @Mixin CorpusOptions corpus;
 
   @Option(names = "--policy", paramLabel = "FILE",
       description = "YAML policy (default: the built-in default policy, conf/policies/default.yaml).")
   Path policy;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "parquet",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
-  @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "Input format: ${COMPLETION-CANDIDATES} (default: from the extension; a folder is text).")
-  InputFormat inputFormat;
 
   @Mixin RunnerOptions runnerOptions;
 
@@ -56,20 +40,9 @@ final class SweepCommand implements Callable<Integer> {
           + "documents/, and are not redacted; scores go to moderation/.")
   boolean moderate;
 
-  @Option(names = "--id-field", paramLabel = "NAME", defaultValue = "id",
-      description = "JSON field or column with the document id (default: ${DEFAULT-VALUE}).")
-  String idField;
-
-  @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "text",
-      description = "JSON field or column with the text (default: ${DEFAULT-VALUE}).")
-  String textField;
-
   @Option(names = "--max-doc-bytes", paramLabel = "BYTES", defaultValue = "67108864",
       description = "Larger documents are dead-lettered as TOO_LARGE (default: ${DEFAULT-VALUE}, 64 MiB).")
   long maxDocBytes;
-
-  @Option(names = "--overwrite", description = "Replace the results of an earlier run in --output.")
-  boolean overwrite;
 
   @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "5",
       description = "Print progress every S seconds; 0 for none (default: ${DEFAULT-VALUE}).")
@@ -97,16 +70,16 @@ final class SweepCommand implements Callable<Integer> {
     if (maxDocBytes <= 0 || progressSeconds < 0) {
       throw new ConfigException("--progress-seconds must be >= 0, --max-doc-bytes > 0");
     }
-    return SweepOptions.builder(input, output)
+    return SweepOptions.builder(corpus.input, corpus.output)
         .policy(policy)
-        .inputFormat(inputFormat)
-        .format(format)
-        .readSettings(new ReadSettings(idField, textField, maxDocBytes))
+        .inputFormat(corpus.inputFormat)
+        .format(corpus.format)
+        .readSettings(corpus.readSettings(maxDocBytes))
         .runner(runnerOptions.settings())
         .reportOnly(reportOnly)
         .moderate(moderate)
         .progressEvery(progressSeconds == 0 ? null : Duration.ofSeconds(progressSeconds))
-        .overwrite(overwrite)
+        .overwrite(corpus.overwrite)
         .build();
   }
 }
