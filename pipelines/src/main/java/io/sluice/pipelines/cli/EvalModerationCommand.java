@@ -11,7 +11,6 @@ import io.sluice.policy.PolicyLoader;
 import io.sluice.transforms.Moderate;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,9 +39,7 @@ final class EvalModerationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(gold)) {
-      throw new ConfigException("gold file " + gold + " not found: check --gold");
-    }
+    FileOptions.requireFile(gold, "--gold");
     Policy p = policy == null ? PolicyLoader.defaultPolicy() : PolicyLoader.load(policy);
     GoldFile.Read read = GoldFile.read(gold);
     if (read.examples().isEmpty()) {

@@ -1,5 +1,7 @@
 package io.sluice.pipelines.cli;
 
+import static io.sluice.pipelines.cli.FileOptions.requireFile;
+
 import io.sluice.models.eval.EntityMapping;
 import io.sluice.models.eval.GoldDocument;
 import io.sluice.models.eval.GoldReaders;
@@ -10,7 +12,6 @@ import io.sluice.policy.Policy;
 import io.sluice.policy.PolicyLoader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -88,12 +89,5 @@ final class EvalPiiCommand implements Callable<Integer> {
         : Arrays.stream(entities.split(",")).map(String::trim).filter(t -> !t.isEmpty()).collect(Collectors.toSet());
     PiiEvalJob.run(new PiiEvalJob.Settings(docs, p, findings, mapping, types, skip, output), out);
     return 0;
-  }
-
-  private static Path requireFile(Path file, String option) {
-    if (file == null || !Files.isRegularFile(file)) {
-      throw new ConfigException(option + ": file " + file + " not found");
-    }
-    return file;
   }
 }

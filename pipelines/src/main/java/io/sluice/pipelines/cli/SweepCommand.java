@@ -5,7 +5,6 @@ import io.sluice.pipelines.summary.SummaryTable;
 import io.sluice.pipelines.sweep.SweepOptions;
 import io.sluice.schemas.RunSummary;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -64,8 +63,8 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   SweepOptions toOptions() {
-    if (policy != null && !Files.isRegularFile(policy)) {
-      throw new ConfigException("policy file " + policy + " not found: check --policy");
+    if (policy != null) {
+      FileOptions.requireFile(policy, "--policy");
     }
     if (maxDocBytes <= 0 || progressSeconds < 0) {
       throw new ConfigException("--progress-seconds must be >= 0, --max-doc-bytes > 0");
