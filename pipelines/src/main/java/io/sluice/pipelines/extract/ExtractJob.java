@@ -7,6 +7,7 @@ import io.sluice.pipelines.io.InputSpec;
 import io.sluice.pipelines.io.ReadResult;
 import io.sluice.pipelines.io.RecordWriters;
 import io.sluice.pipelines.io.OutputFormat;
+import io.sluice.pipelines.runner.PipelineRun;
 import io.sluice.pipelines.summary.CountWritten;
 import io.sluice.pipelines.summary.JobCounts;
 import io.sluice.pipelines.summary.JobMetrics;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -43,18 +43,12 @@ public final class ExtractJob {
 
     Pipeline pipeline = Pipeline.create(options.runner().toPipelineOptions("sluice-" + JOB));
     build(pipeline, input, options, out);
-    long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the " + JOB + " pipeline ended in state " + state);
-    }
-    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-    JobCounts counts = JobCounts.of(result);
+    PipelineRun run = PipelineRun.untilDone(pipeline, JOB);
+    JobCounts counts = JobCounts.of(run.result());
     ExtractSummary summary = new ExtractSummary(options.input(), options.schema().output().getFullName(),
         options.extractorName(), counts.get(JobMetrics.RECORDS_READ), counts.get(JobMetrics.RECORDS_WRITTEN),
         counts.get(JobMetrics.DEAD_LETTERS_WRITTEN), counts.withPrefix(ExtractMetrics.FIELDS_NULLED_PREFIX),
-        counts.withPrefix(JobMetrics.DEAD_LETTERS_BY_KIND), elapsedMs);
+        counts.withPrefix(JobMetrics.DEAD_LETTERS_BY_KIND), run.elapsed().toMillis());
     try {
       Files.createDirectories(out.records());
       Files.createDirectories(out.deadLetters());

@@ -9,6 +9,7 @@ import io.sluice.models.generate.GenerationParams;
 import io.sluice.pipelines.ConfigException;
 import io.sluice.pipelines.io.OutputFormat;
 import io.sluice.pipelines.io.RecordWriters;
+import io.sluice.pipelines.runner.PipelineRun;
 import io.sluice.pipelines.runner.RunnerKind;
 import io.sluice.pipelines.runner.RunnerSettings;
 import io.sluice.pipelines.summary.JobCounts;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.TextIO;
@@ -64,11 +64,8 @@ public record GenerateJob(Path model, Path prompts, Path output, String schemaJs
         .and(result.deadLetters()).apply(Flatten.pCollections());
     RecordWriters.write(dead, DeadLetter.class, DeadLetter.getClassSchema(), OutputFormat.JSONL,
         output.resolve("dead_letter").toString());
-    long started = System.nanoTime();
-    PipelineResult run = p.run();
-    run.waitUntilFinish();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    return report(JobCounts.of(run), seconds, out);
+    PipelineRun run = PipelineRun.untilDone(p, "generate");
+    return report(JobCounts.of(run.result()), run.elapsed().toNanos() / 1e9, out);
   }
 
   private boolean report(JobCounts counts, double seconds, PrintStream out) {

@@ -3,6 +3,7 @@ package io.sluice.pipelines.sweep;
 import io.sluice.pipelines.io.InputSpec;
 import io.sluice.pipelines.io.JsonRecords;
 import io.sluice.pipelines.report.HtmlReport;
+import io.sluice.pipelines.runner.PipelineRun;
 import io.sluice.pipelines.summary.JobCounts;
 import io.sluice.pipelines.summary.ProgressReporter;
 import io.sluice.pipelines.summary.TopDocumentsFile;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -39,18 +39,11 @@ public final class SweepJob {
     Pipeline pipeline = Pipeline.create(options.runner().toPipelineOptions("sluice-" + JOB));
     boolean moderated = SweepPipeline.build(pipeline, input, stage, options.format(), out);
 
-    Instant startedAt = Instant.now();
-    long start = System.nanoTime();
-    PipelineResult result;
-    try (ProgressReporter ignored = options.progressEvery() == null ? null
-        : ProgressReporter.start(options.progressEvery(), System.err)) {
-      result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the " + JOB + " pipeline ended in state " + state);
-      }
-    }
-    long elapsedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    PipelineRun run = PipelineRun.untilDone(pipeline, JOB, () -> options.progressEvery() == null ? null
+        : ProgressReporter.start(options.progressEvery(), System.err));
+    PipelineResult result = run.result();
+    Instant startedAt = run.startedAt();
+    long elapsedMs = run.elapsed().toMillis();
     try {
       RunSummary summary = RunSummaries.of(JOB, options, JobCounts.of(result), startedAt, elapsedMs,
           TopDocumentsFile.read(SweepOutput.TOP_DOCUMENT.folder(out).resolve("*").toString(),

@@ -6,6 +6,7 @@ import io.sluice.pipelines.io.InputSpec;
 import io.sluice.pipelines.io.ReadResult;
 import io.sluice.pipelines.io.ReadSettings;
 import io.sluice.pipelines.io.RecordWriters;
+import io.sluice.pipelines.runner.PipelineRun;
 import io.sluice.pipelines.runner.RunnerKind;
 import io.sluice.pipelines.summary.CountWritten;
 import io.sluice.pipelines.summary.JobCounts;
@@ -27,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,22 +90,14 @@ public final class SynthesizeJob {
     RecordWriters.write(dead, DeadLetter.class, DeadLetter.getClassSchema(), options.format(),
         out.deadLetters().toString());
 
-    Instant startedAt = Instant.now();
-    long start = System.nanoTime();
-    PipelineResult result;
-    try (ProgressReporter ignored = options.progressEvery() == null ? null
-        : ProgressReporter.start(options.progressEvery(), System.err, "records generated", "records")) {
-      result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the " + JOB + " pipeline ended in state " + state);
-      }
-    }
-    long elapsedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    PipelineRun run = PipelineRun.untilDone(pipeline, JOB, () -> options.progressEvery() == null ? null
+        : ProgressReporter.start(options.progressEvery(), System.err, "records generated", "records"));
     try {
+      PipelineResult result = run.result();
       SynthSummary summary = summary(options, spec, plan, JobCounts.of(result), generation(spec, result),
           GateStep.statistics(result),
-          Files.readString(out.staging().resolve(FIELDS_FILE), StandardCharsets.UTF_8), startedAt, elapsedMs);
+          Files.readString(out.staging().resolve(FIELDS_FILE), StandardCharsets.UTF_8), run.startedAt(),
+          run.elapsed().toMillis());
       out.finish(List.of(out.records(), out.deadLetters()));
       summary.write(out.summary());
       return summary;
