@@ -2,10 +2,8 @@ package io.sluice.models.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import io.sluice.models.io.JsonlLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,23 +48,8 @@ public final class GoldReaders {
 
   public static List<GoldDocument> readJsonl(Path file) throws IOException {
     List<GoldDocument> out = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode n;
-        try {
-          n = JSON.readTree(line);
-        } catch (IOException e) {
-          throw new IOException("gold line " + number + " is not JSON", e);
-        }
-        out.add(document(n, n.path("id").asText(String.valueOf(number)), "line " + number));
-      }
-    }
+    JsonlLines.forEach(file,
+        (n, number) -> out.add(document(n, n.path("id").asText(String.valueOf(number)), "line " + number)));
     return out;
   }
 
@@ -74,12 +57,7 @@ public final class GoldReaders {
   public static List<GoldDocument> readManifest(Path manifest, Path corpusJsonl) throws IOException {
     JsonNode docs = JSON.readTree(manifest.toFile()).path("documents");
     Map<String, String> texts = new HashMap<>();
-    for (String line : Files.readAllLines(corpusJsonl, StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        JsonNode n = JSON.readTree(line);
-        texts.put(n.path("id").asText(), n.path("text").asText());
-      }
-    }
+    JsonlLines.forEach(corpusJsonl, (n, number) -> texts.put(n.path("id").asText(), n.path("text").asText()));
     List<GoldDocument> out = new ArrayList<>();
     for (var it = docs.fields(); it.hasNext(); ) {
       var e = it.next();

@@ -1,11 +1,8 @@
 package io.sluice.models.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import io.sluice.models.io.JsonlLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,27 +25,27 @@ public record LabelledDocument(String id, String text, Map<String, String> field
     fields = Map.copyOf(fields);
   }
 
+  /** Fails with {@link IllegalArgumentException} naming the file and line of a record that is not JSON or not one. */
   public static List<LabelledDocument> read(Path file, Format format) throws IOException {
-    ObjectMapper json = new ObjectMapper();
     List<LabelledDocument> out = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
+    try {
+      JsonlLines.forEach(file, (n, number) -> {
         try {
-          out.add(parse(json.readTree(line), format, number));
-        } catch (IOException | IllegalArgumentException e) {
-          throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage()
-              + (format == Format.JSONL ? " (expected {\"text\": ..., \"fields\": {...}}; SROIE files need --format sroie)"
-                  : ""), e);
+          out.add(parse(n, format, number));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage() + hint(format), e);
         }
-      }
+      });
+    } catch (JsonlLines.MalformedLineException e) {
+      throw new IllegalArgumentException(e.getMessage() + hint(format), e);
     }
     return out;
+  }
+
+  /** What a JSONL record should hold: the likeliest mistake is a SROIE file read without --format sroie. */
+  private static String hint(Format format) {
+    return format == Format.JSONL
+        ? " (expected {\"text\": ..., \"fields\": {...}}; SROIE files need --format sroie)" : "";
   }
 
   private static LabelledDocument parse(JsonNode n, Format format, int line) {

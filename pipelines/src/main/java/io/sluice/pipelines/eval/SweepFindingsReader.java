@@ -1,12 +1,9 @@
 package io.sluice.pipelines.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.models.eval.EntitySpan;
+import io.sluice.models.io.JsonlLines;
 import io.sluice.pipelines.ConfigException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +17,6 @@ import java.util.stream.Stream;
  * entity_type, start, end in code points), grouped by document id.
  */
 final class SweepFindingsReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private SweepFindingsReader() {}
 
   static Map<String, List<EntitySpan>> read(Path sweepOutput) throws IOException {
@@ -39,22 +34,13 @@ final class SweepFindingsReader {
     }
     Map<String, List<EntitySpan>> out = new HashMap<>();
     for (Path part : parts) {
-      try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-        String line;
-        int number = 0;
-        while ((line = in.readLine()) != null) {
-          number++;
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode n = JSON.readTree(line);
-          if (!n.hasNonNull("doc_id") || !n.hasNonNull("entity_type") || !n.has("start") || !n.has("end")) {
-            throw new IOException(part.getFileName() + " line " + number + " is not a finding");
-          }
-          out.computeIfAbsent(n.get("doc_id").asText(), k -> new ArrayList<>())
-              .add(new EntitySpan(n.get("entity_type").asText(), n.get("start").asInt(), n.get("end").asInt()));
+      JsonlLines.forEach(part, (n, number) -> {
+        if (!n.hasNonNull("doc_id") || !n.hasNonNull("entity_type") || !n.has("start") || !n.has("end")) {
+          throw new IOException(part.getFileName() + " line " + number + " is not a finding");
         }
-      }
+        out.computeIfAbsent(n.get("doc_id").asText(), k -> new ArrayList<>())
+            .add(new EntitySpan(n.get("entity_type").asText(), n.get("start").asInt(), n.get("end").asInt()));
+      });
     }
     return out;
   }
