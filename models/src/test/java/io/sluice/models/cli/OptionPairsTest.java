@@ -3,7 +3,9 @@ package io.sluice.models.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,19 @@ class OptionPairsTest {
   void appliesPairsInOrderLaterValuesWin() {
     parse("--count", "3", "--size", "7", "--count", "4");
     assertEquals(Map.of("--count", 4, "--size", 7), seen);
+  }
+
+  @Test
+  void declaredFlagsTakeNoValueAndMixWithPairs() {
+    List<String> flags = new ArrayList<>();
+    OptionPairs.apply(new String[] {"--quiet", "--count", "3", "--dry-run"},
+        Map.of("--quiet", () -> flags.add("quiet"), "--dry-run", () -> flags.add("dry-run")),
+        (name, value) -> {
+          seen.put(name, Integer.parseInt(value));
+          return true;
+        }, IllegalArgumentException::new);
+    assertEquals(List.of("quiet", "dry-run"), flags);
+    assertEquals(Map.of("--count", 3), seen);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.sluice.pipelines.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.models.cli.OptionPairs;
 import io.sluice.pii.Detection;
 import io.sluice.pii.analyzer.Analyzer;
 import io.sluice.pii.operators.Anonymizer;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -208,37 +210,24 @@ public final class SweepBenchmark {
 
     static Settings parse(String[] args) {
       Settings s = new Settings();
-      for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("--patterns-only")) {
-          s.patternsOnly = true;
-          continue;
-        }
-        if (args[i].equals("--pipeline-overhead")) {
-          s.pipelineOverhead = true;
-          continue;
-        }
-        String value = i + 1 < args.length ? args[i + 1] : null;
-        switch (args[i]) {
-          case "--policy" -> s.policy = Path.of(require(value, args[i]));
-          case "--work" -> s.work = Path.of(require(value, args[i]));
-          case "--documents" -> s.documents = Integer.parseInt(require(value, args[i]));
-          case "--cores" -> s.cores = Integer.parseInt(require(value, args[i]));
-          case "--runs" -> s.runs = Integer.parseInt(require(value, args[i]));
-          case "--seed" -> s.seed = Long.parseLong(require(value, args[i]));
-          case "--runners" -> s.runners = "none".equals(value) ? List.of() : Stream.of(require(value, args[i]).split(","))
-              .map(r -> RunnerKind.valueOf(r.trim().toUpperCase(Locale.ROOT))).toList();
-          default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
-        }
-        i++;
-      }
+      OptionPairs.apply(args,
+          Map.of("--patterns-only", () -> s.patternsOnly = true, "--pipeline-overhead", () -> s.pipelineOverhead = true),
+          (name, value) -> {
+            switch (name) {
+              case "--policy" -> s.policy = Path.of(value);
+              case "--work" -> s.work = Path.of(value);
+              case "--documents" -> s.documents = Integer.parseInt(value);
+              case "--cores" -> s.cores = Integer.parseInt(value);
+              case "--runs" -> s.runs = Integer.parseInt(value);
+              case "--seed" -> s.seed = Long.parseLong(value);
+              case "--runners" -> s.runners = RunnerKind.listOf(value);
+              default -> {
+                return false;
+              }
+            }
+            return true;
+          }, problem -> new IllegalArgumentException(problem + "\n" + USAGE));
       return s;
-    }
-
-    private static String require(String value, String option) {
-      if (value == null) {
-        throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-      }
-      return value;
     }
   }
 }

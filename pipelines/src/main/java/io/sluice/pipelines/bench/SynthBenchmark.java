@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * {@code scripts/bench synth}: schema-record synthesis throughput, measured in one run against a reference so the
@@ -115,8 +114,7 @@ public final class SynthBenchmark {
           case "--cores" -> s.cores = Integer.parseInt(value);
           case "--work" -> s.work = Path.of(value);
           case "--format" -> s.format = OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
-          case "--runners" -> s.runners = "none".equals(value) ? List.of() : Stream.of(value.split(","))
-              .map(r -> RunnerKind.valueOf(r.trim().toUpperCase(Locale.ROOT))).toList();
+          case "--runners" -> s.runners = RunnerKind.listOf(value);
           default -> {
             return false;
           }
