@@ -22,6 +22,10 @@ final class NumberTypes {
       return new Desc(lengths, Pattern.compile(desc.getNationalNumberPattern()));
     }
 
+    boolean sameAs(Desc other) {
+      return lengths.equals(other.lengths) && pattern.pattern().equals(other.pattern.pattern());
+    }
+
     boolean matches(String number) {
       return (lengths.isEmpty() || lengths.get(number.length())) && pattern.matcher(number).matches();
     }
@@ -33,12 +37,17 @@ final class NumberTypes {
   NumberTypes(PhoneMetadata metadata) {
     this.general = Desc.of(metadata.getGeneralDesc());
     for (PhoneNumberDesc desc : of(metadata)) {
-      types.add(Desc.of(desc));
+      Desc type = Desc.of(desc);
+      // Where mobile and fixed line numbers are not told apart (NANPA), both carry the same long
+      // pattern: a number failing it once fails it twice.
+      if (types.stream().noneMatch(type::sameAs)) {
+        types.add(type);
+      }
     }
   }
 
   /** The region's number types that have a pattern (libphonenumber skips those without). */
-  static List<PhoneNumberDesc> of(PhoneMetadata metadata) {
+  private static List<PhoneNumberDesc> of(PhoneMetadata metadata) {
     List<PhoneNumberDesc> types = new ArrayList<>();
     for (PhoneNumberDesc desc : List.of(metadata.getFixedLine(), metadata.getMobile(), metadata.getTollFree(),
         metadata.getPremiumRate(), metadata.getSharedCost(), metadata.getPersonalNumber(), metadata.getVoip(),
@@ -48,6 +57,11 @@ final class NumberTypes {
       }
     }
     return types;
+  }
+
+  /** A number of the region may have {@code length} digits (the general description lists it, or none). */
+  boolean mayHaveLength(int length) {
+    return general.lengths().isEmpty() || general.lengths().get(length);
   }
 
   /** {@code nationalNumber} is a valid number of the region. */
