@@ -22,9 +22,9 @@ final class NationalNumberGate {
 
   private final String countryCode;
   /** Digits libphonenumber strips as the national prefix; null when it rewrites them instead. */
-  private final Pattern nationalPrefixForParsing;
+  private final DigitPrefix nationalPrefixForParsing;
   private final boolean rewritesPrefix;
-  private final Pattern exitCode;
+  private final DigitPrefix exitCode;
   /** The valid national numbers of every region sharing this country code (NANPA: US, CA, ...). */
   private final CountryNumbers nationalNumbers;
   private final String trunkPrefix;
@@ -48,9 +48,9 @@ final class NationalNumberGate {
   private NationalNumberGate(PhoneMetadata metadata, PhoneNumberUtil util) {
     this.countryCode = String.valueOf(metadata.getCountryCode());
     String prefix = metadata.getNationalPrefixForParsing();
-    this.nationalPrefixForParsing = prefix.isEmpty() ? null : Pattern.compile(prefix);
+    this.nationalPrefixForParsing = DigitPrefix.of(prefix);
     this.rewritesPrefix = !metadata.getNationalPrefixTransformRule().isEmpty();
-    this.exitCode = metadata.getInternationalPrefix().isEmpty() ? null : Pattern.compile(metadata.getInternationalPrefix());
+    this.exitCode = DigitPrefix.of(metadata.getInternationalPrefix());
     this.nationalNumbers = CountryNumbers.forCountryCode(metadata.getCountryCode(), util);
     this.trunkPrefix = metadata.getNationalPrefix();
     this.mainRegion = metadata.getId().equals(util.getRegionCodeForCountryCode(metadata.getCountryCode()));
@@ -70,8 +70,8 @@ final class NationalNumberGate {
   boolean acceptsAsWritten(String digits) {
     return asWritten != null
         && !digits.startsWith(countryCode)
-        && (exitCode == null || !exitCode.matcher(digits).lookingAt())
-        && (nationalPrefixForParsing == null || !nationalPrefixForParsing.matcher(digits).lookingAt())
+        && (exitCode == null || !exitCode.startsWith(digits))
+        && (nationalPrefixForParsing == null || !nationalPrefixForParsing.startsWith(digits))
         && asWritten.isValid(digits);
   }
 
@@ -98,7 +98,7 @@ final class NationalNumberGate {
 
   /** False only when libphonenumber surely finds no valid number of this region in {@code digits}. */
   boolean mayHoldNumber(String digits) {
-    if (nationalNumbers == null || rewritesPrefix || (exitCode != null && exitCode.matcher(digits).lookingAt())) {
+    if (nationalNumbers == null || rewritesPrefix || (exitCode != null && exitCode.startsWith(digits))) {
       return true;
     }
     if (isNational(digits)) {
@@ -115,8 +115,8 @@ final class NationalNumberGate {
     if (nationalPrefixForParsing == null) {
       return false;
     }
-    var prefix = nationalPrefixForParsing.matcher(digits);
-    return prefix.lookingAt() && matchesNationalNumber(digits.substring(prefix.end()));
+    int prefix = nationalPrefixForParsing.lengthIn(digits);
+    return prefix >= 0 && matchesNationalNumber(digits.substring(prefix));
   }
 
   private boolean matchesNationalNumber(String digits) {

@@ -14,12 +14,17 @@ import java.util.regex.Pattern;
  */
 final class NumberTypes {
 
-  /** One number description: lengths (none listed: any) and a pattern matching the whole number. */
-  private record Desc(BitSet lengths, Pattern pattern) {
+  /**
+   * One number description: lengths (none listed: any), a pattern matching the whole number, and the
+   * digits its numbers can start with, tested before the pattern: most numbers fail most types (toll
+   * free "8..", premium rate "900..") on their first digit.
+   */
+  private record Desc(BitSet lengths, Pattern pattern, MatchStarts starts) {
     static Desc of(PhoneNumberDesc desc) {
       BitSet lengths = new BitSet();
       desc.getPossibleLengthList().forEach(lengths::set);
-      return new Desc(lengths, Pattern.compile(desc.getNationalNumberPattern()));
+      Pattern pattern = Pattern.compile(desc.getNationalNumberPattern());
+      return new Desc(lengths, pattern, new MatchStarts(pattern));
     }
 
     boolean sameAs(Desc other) {
@@ -27,7 +32,8 @@ final class NumberTypes {
     }
 
     boolean matches(String number) {
-      return (lengths.isEmpty() || lengths.get(number.length())) && pattern.matcher(number).matches();
+      return (lengths.isEmpty() || lengths.get(number.length()))
+          && (number.isEmpty() || starts.mayStartWith(number.charAt(0))) && pattern.matcher(number).matches();
     }
   }
 

@@ -55,7 +55,7 @@ class CountryNumbersTest {
     int stopped = 0;
     for (int countryCode : List.of(1, 44, 49, 33, 91)) {
       CountryNumbers numbers = CountryNumbers.forCountryCode(countryCode, util);
-      for (int i = 0; i < 2500; i++) {
+      for (int i = 0; i < 1000; i++) {
         String national = randomNationalNumber(random);
         PhoneNumber number = new PhoneNumber().setCountryCode(countryCode).setNationalNumber(Long.parseLong(national));
         boolean mayBeValid = numbers.mayBeValid(national);
@@ -67,7 +67,7 @@ class CountryNumbersTest {
         }
       }
     }
-    assertTrue(valid > 1000 && stopped > 3000, valid + " valid, " + stopped + " stopped: too few to tell");
+    assertTrue(valid > 400 && stopped > 1500, valid + " valid, " + stopped + " stopped: too few to tell");
   }
 
   private static String randomNationalNumber(Random random) {
