@@ -2,12 +2,8 @@ package io.sluice.pii.recognizers;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
-import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.RegionMetadataSource;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +12,8 @@ import java.util.regex.Pattern;
  * such a string as a national number, after stripping the region's national prefix ("0", "1") or its
  * country code ("44 20 ..."), or as an international one after the region's exit code ("00", "011").
  * A valid number's national part always matches the general pattern and one number type's pattern (fixed
- * line, mobile, toll free, ...) of a region with its country code, so when none of those readings
- * matches, libphonenumber cannot find a valid number there.
+ * line, mobile, toll free, ...) of the region with its country code that libphonenumber assigns it to,
+ * so when none of those readings matches, libphonenumber cannot find a valid number there.
  *
  * <p>Only skips certain failures: where the metadata rewrites prefixes (a transform rule) or the digits
  * start with an exit code, it answers "maybe" and libphonenumber decides.
@@ -26,13 +22,11 @@ final class NationalNumberGate {
 
   private final String countryCode;
   /** Digits libphonenumber strips as the national prefix; null when it rewrites them instead. */
-  private final Pattern nationalPrefixForParsing;
+  private final DigitPrefix nationalPrefixForParsing;
   private final boolean rewritesPrefix;
-  private final Pattern exitCode;
-  /** Valid national numbers of every region sharing this country code (NANPA: US, CA, ...). */
-  private final Pattern nationalNumber;
-  /** Lengths a national number of those regions can have; tested before the (slower) patterns. */
-  private final BitSet nationalLengths = new BitSet();
+  private final DigitPrefix exitCode;
+  /** The valid national numbers of every region sharing this country code (NANPA: US, CA, ...). */
+  private final CountryNumbers nationalNumbers;
   private final String trunkPrefix;
   /**
    * The region is the main one of its country code (whose formatting rules libphonenumber's matcher
@@ -48,24 +42,16 @@ final class NationalNumberGate {
   private final NumberTypes asWritten;
 
   /** The numbering plans PhoneNumberUtil.getInstance() reads; it does not hand them out itself. */
-  private static final RegionMetadataSource PLANS =
+  static final RegionMetadataSource PLANS =
       DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
 
   private NationalNumberGate(PhoneMetadata metadata, PhoneNumberUtil util) {
     this.countryCode = String.valueOf(metadata.getCountryCode());
     String prefix = metadata.getNationalPrefixForParsing();
-    this.nationalPrefixForParsing = prefix.isEmpty() ? null : Pattern.compile(prefix);
+    this.nationalPrefixForParsing = DigitPrefix.of(prefix);
     this.rewritesPrefix = !metadata.getNationalPrefixTransformRule().isEmpty();
-    this.exitCode = metadata.getInternationalPrefix().isEmpty() ? null : Pattern.compile(metadata.getInternationalPrefix());
-    List<String> patterns = new ArrayList<>();
-    for (String region : util.getRegionCodesForCountryCode(metadata.getCountryCode())) {
-      PhoneMetadata shared = PLANS.getMetadataForRegion(region);
-      if (shared != null && shared.hasGeneralDesc()) {
-        addLengths(shared, nationalLengths);
-        patterns.add("(?=(?:" + shared.getGeneralDesc().getNationalNumberPattern() + ")$)(?:" + typePatterns(shared) + ")");
-      }
-    }
-    this.nationalNumber = patterns.isEmpty() ? null : Pattern.compile(String.join("|", patterns));
+    this.exitCode = DigitPrefix.of(metadata.getInternationalPrefix());
+    this.nationalNumbers = CountryNumbers.forCountryCode(metadata.getCountryCode(), util);
     this.trunkPrefix = metadata.getNationalPrefix();
     this.mainRegion = metadata.getId().equals(util.getRegionCodeForCountryCode(metadata.getCountryCode()));
     this.nationalPrefixNeverRequired = metadata.getNumberFormatList().stream().allMatch(
@@ -84,8 +70,8 @@ final class NationalNumberGate {
   boolean acceptsAsWritten(String digits) {
     return asWritten != null
         && !digits.startsWith(countryCode)
-        && (exitCode == null || !exitCode.matcher(digits).lookingAt())
-        && (nationalPrefixForParsing == null || !nationalPrefixForParsing.matcher(digits).lookingAt())
+        && (exitCode == null || !exitCode.startsWith(digits))
+        && (nationalPrefixForParsing == null || !nationalPrefixForParsing.startsWith(digits))
         && asWritten.isValid(digits);
   }
 
@@ -101,30 +87,6 @@ final class NationalNumberGate {
     return mainRegion && (prefixStripped || nationalPrefixNeverRequired);
   }
 
-  /**
-   * The lengths libphonenumber accepts for the region's numbers (isValidNumber checks them before each
-   * type's pattern), or every length when the metadata lists none.
-   */
-  private static void addLengths(PhoneMetadata metadata, BitSet lengths) {
-    List<Integer> possible = metadata.getGeneralDesc().getPossibleLengthList();
-    if (possible.isEmpty()) {
-      lengths.set(0, MAX_NATIONAL_LENGTH + 1);
-    }
-    possible.forEach(lengths::set);
-  }
-
-  /** No national number is longer (libphonenumber's MAX_LENGTH_FOR_NSN). */
-  private static final int MAX_NATIONAL_LENGTH = 17;
-
-  /** Any of the region's number types, as libphonenumber's isValidNumber tries them. */
-  private static String typePatterns(PhoneMetadata metadata) {
-    List<String> types = new ArrayList<>();
-    for (PhoneNumberDesc desc : NumberTypes.of(metadata)) {
-      types.add("(?:" + desc.getNationalNumberPattern() + ")");
-    }
-    return types.isEmpty() ? "(?!)" : String.join("|", types);
-  }
-
   /** The gate for an ISO 3166 region code, or null when libphonenumber has no metadata for it. */
   static NationalNumberGate forRegion(String region, PhoneNumberUtil util) {
     if (!util.getSupportedRegions().contains(region)) {
@@ -136,7 +98,7 @@ final class NationalNumberGate {
 
   /** False only when libphonenumber surely finds no valid number of this region in {@code digits}. */
   boolean mayHoldNumber(String digits) {
-    if (nationalNumber == null || rewritesPrefix || (exitCode != null && exitCode.matcher(digits).lookingAt())) {
+    if (nationalNumbers == null || rewritesPrefix || (exitCode != null && exitCode.startsWith(digits))) {
       return true;
     }
     if (isNational(digits)) {
@@ -153,12 +115,12 @@ final class NationalNumberGate {
     if (nationalPrefixForParsing == null) {
       return false;
     }
-    var prefix = nationalPrefixForParsing.matcher(digits);
-    return prefix.lookingAt() && matchesNationalNumber(digits.substring(prefix.end()));
+    int prefix = nationalPrefixForParsing.lengthIn(digits);
+    return prefix >= 0 && matchesNationalNumber(digits.substring(prefix));
   }
 
   private boolean matchesNationalNumber(String digits) {
-    return nationalLengths.get(digits.length()) && nationalNumber.matcher(digits).matches();
+    return nationalNumbers.mayBeValid(digits);
   }
 
   /** True when the digits start with the prefix that national dialling puts before a number ("0", "1"). */

@@ -14,16 +14,26 @@ import java.util.regex.Pattern;
  */
 final class NumberTypes {
 
-  /** One number description: lengths (none listed: any) and a pattern matching the whole number. */
-  private record Desc(BitSet lengths, Pattern pattern) {
+  /**
+   * One number description: lengths (none listed: any), a pattern matching the whole number, and the
+   * digits its numbers can start with, tested before the pattern: most numbers fail most types (toll
+   * free "8..", premium rate "900..") on their first digit.
+   */
+  private record Desc(BitSet lengths, Pattern pattern, MatchStarts starts) {
     static Desc of(PhoneNumberDesc desc) {
       BitSet lengths = new BitSet();
       desc.getPossibleLengthList().forEach(lengths::set);
-      return new Desc(lengths, Pattern.compile(desc.getNationalNumberPattern()));
+      Pattern pattern = Pattern.compile(desc.getNationalNumberPattern());
+      return new Desc(lengths, pattern, new MatchStarts(pattern));
+    }
+
+    boolean sameAs(Desc other) {
+      return lengths.equals(other.lengths) && pattern.pattern().equals(other.pattern.pattern());
     }
 
     boolean matches(String number) {
-      return (lengths.isEmpty() || lengths.get(number.length())) && pattern.matcher(number).matches();
+      return (lengths.isEmpty() || lengths.get(number.length()))
+          && (number.isEmpty() || starts.mayStartWith(number.charAt(0))) && pattern.matcher(number).matches();
     }
   }
 
@@ -33,12 +43,17 @@ final class NumberTypes {
   NumberTypes(PhoneMetadata metadata) {
     this.general = Desc.of(metadata.getGeneralDesc());
     for (PhoneNumberDesc desc : of(metadata)) {
-      types.add(Desc.of(desc));
+      Desc type = Desc.of(desc);
+      // Where mobile and fixed line numbers are not told apart (NANPA), both carry the same long
+      // pattern: a number failing it once fails it twice.
+      if (types.stream().noneMatch(type::sameAs)) {
+        types.add(type);
+      }
     }
   }
 
   /** The region's number types that have a pattern (libphonenumber skips those without). */
-  static List<PhoneNumberDesc> of(PhoneMetadata metadata) {
+  private static List<PhoneNumberDesc> of(PhoneMetadata metadata) {
     List<PhoneNumberDesc> types = new ArrayList<>();
     for (PhoneNumberDesc desc : List.of(metadata.getFixedLine(), metadata.getMobile(), metadata.getTollFree(),
         metadata.getPremiumRate(), metadata.getSharedCost(), metadata.getPersonalNumber(), metadata.getVoip(),
@@ -48,6 +63,11 @@ final class NumberTypes {
       }
     }
     return types;
+  }
+
+  /** A number of the region may have {@code length} digits (the general description lists it, or none). */
+  boolean mayHaveLength(int length) {
+    return general.lengths().isEmpty() || general.lengths().get(length);
   }
 
   /** {@code nationalNumber} is a valid number of the region. */

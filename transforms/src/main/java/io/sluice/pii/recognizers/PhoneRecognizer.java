@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +25,8 @@ import java.util.stream.Collectors;
  * be valid somewhere in the region list would be reported as a phone number, and each candidate would
  * cost one libphonenumber search per region.
  *
- * <p>libphonenumber costs tens of microseconds a call, so it only sees phone-shaped candidates: digit
- * groups with single separators, 7-15 digits, not a dotted IPv4 address, inside numeric chunks, and for
+ * <p>libphonenumber costs tens of microseconds a call, so it only sees phone-shaped candidates
+ * ({@link PhoneShape}: digit groups with single separators), 7-15 digits, not a dotted IPv4 address, inside numeric chunks, and for
  * numbers without '+' only regions whose numbering plan can hold the digits ({@link NationalNumberGate}),
  * and most of them get their answer from a parse instead of the matcher ({@link WholeNumberShortcut}).
  * Base score 0.4 as in Presidio: phone-shaped numbers are common, so context words decide.
@@ -42,9 +40,6 @@ public final class PhoneRecognizer implements IndexedRecognizer {
   private static final String UNKNOWN_REGION = "ZZ";
 
   private static final Candidates CHUNKS = Candidates.numericChunks(MIN_DIGITS, 0);
-  /** Optional '+', then up to seven digit groups joined by one space, dot or dash, some in parentheses. */
-  static final Pattern SHAPE = Pattern.compile(
-      "(?<![0-9A-Za-z+.:/-])\\+?\\(?[0-9]{1,5}+\\)?(?:[ .-]?\\(?[0-9]{1,5}+\\)?){1,6}+(?![0-9A-Za-z]|[ .:/-][0-9])");
 
   /**
    * Results for recently seen candidates. A candidate libphonenumber rejects costs it up to one failed
@@ -97,46 +92,21 @@ public final class PhoneRecognizer implements IndexedRecognizer {
       return;
     }
     String text = index.text();
-    Matcher shape = SHAPES.get().reset(text);
     for (int r = 0; r < chunks.length; r += 2) {
       int to = chunks[r + 1];
-      for (int at = nextShape(shape, text, chunks[r], to); at >= 0; at = nextShape(shape, text, shape.end(), to)) {
-        if (isCandidate(text, shape.start(), shape.end())) {
-          findNumber(text, shape.start(), shape.end(), out);
+      int at = chunks[r];
+      while (at < to) {
+        int end = PhoneShape.endOfShapeAt(text, at, to);
+        if (end < 0) {
+          at++;
+          continue;
         }
+        if (isCandidate(text, at, end)) {
+          findNumber(text, at, end, out);
+        }
+        at = end;
       }
     }
-  }
-
-  /**
-   * One {@link #SHAPE} matcher per thread, reset to each text: a new one allocates its state per text.
-   * Transparent bounds: the lookarounds at a chunk's edge see the real neighbours.
-   */
-  private static final ThreadLocal<Matcher> SHAPES =
-      ThreadLocal.withInitial(() -> SHAPE.matcher("").useTransparentBounds(true).useAnchoringBounds(false));
-
-  /**
-   * The start of the next match of {@code shape}'s pattern in {@code [from, to)}, which {@code shape} then
-   * holds, or -1: what {@code find()} in that region returns, found by trying the regex only where its
-   * first char and its opening lookbehind allow a match ('+', '(' or a digit, after none of
-   * {@code [0-9A-Za-z+.:/-]}) instead of at every position of the chunk, most of them inside digit runs.
-   */
-  static int nextShape(Matcher shape, String text, int from, int to) {
-    for (int at = from; at < to; at++) {
-      char c = text.charAt(at);
-      if ((c == '+' || c == '(' || (c >= '0' && c <= '9')) && (at == 0 || !excludedBeforeShape(text.charAt(at - 1)))) {
-        shape.region(at, to);
-        if (shape.lookingAt()) {
-          return at;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** The chars of {@link #SHAPE}'s opening lookbehind {@code (?<![0-9A-Za-z+.:/-])}. */
-  private static boolean excludedBeforeShape(char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || "+.:/-".indexOf(c) >= 0;
   }
 
   private static boolean isCandidate(String text, int start, int end) {
