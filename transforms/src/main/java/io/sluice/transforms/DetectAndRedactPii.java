@@ -22,6 +22,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <pre>{@code
  * RedactPii.Result redacted = documents.apply(DetectAndRedactPii.with(policy));
+ * PCollection<MyRecord> all = records.apply(DetectAndRedactPii.onRecords(policy, myTagging));
  * }</pre>
  */
 public final class DetectAndRedactPii extends PTransform<PCollection<Document>, RedactPii.Result> {
@@ -53,24 +54,49 @@ public final class DetectAndRedactPii extends PTransform<PCollection<Document>, 
         out.get(deadLetterTag).setCoder(AvroCoder.of(DeadLetter.class)));
   }
 
-  /** Redacts each document as soon as detection has analyzed it. */
-  static final class AnalyzeAndRedactFn extends DetectPii.DetectingFn<RedactedDocument> {
-    private final Redaction redaction;
-    private final TupleTag<RedactedDocument> documentTag;
-    private final TupleTag<Finding> findingTag;
-    private final TupleTag<DeadLetter> deadLetterTag;
+  /**
+   * The same step over a job's one collection of {@link TaggedRecords}: documents still to be processed are
+   * detected and redacted, and their results, dead letters included, come out tagged in the same collection;
+   * every other record passes through. One output, so Beam's Spark runner does not cache it.
+   */
+  public static <T> OnRecords<T> onRecords(Policy policy, TaggedRecords<T> records) {
+    return new OnRecords<>(policy, records);
+  }
 
-    AnalyzeAndRedactFn(
-        Policy policy,
-        TupleTag<RedactedDocument> documentTag,
-        TupleTag<Finding> findingTag,
-        TupleTag<DeadLetter> deadLetterTag) {
-      super(policy, DetectPii.DEFAULT_BATCH_DOCUMENTS, DetectPii.DEFAULT_BATCH_CHARS, deadLetterTag);
-      this.redaction = new Redaction(policy, false);
-      this.documentTag = documentTag;
-      this.findingTag = findingTag;
-      this.deadLetterTag = deadLetterTag;
+  /** {@link DetectAndRedactPii} over tagged records: see {@link #onRecords}. */
+  public static final class OnRecords<T> extends PTransform<PCollection<T>, PCollection<T>> {
+    private final Policy policy;
+    private final TaggedRecords<T> records;
+
+    private OnRecords(Policy policy, TaggedRecords<T> records) {
+      this.policy = policy;
+      this.records = records;
     }
+
+    @Override
+    public PCollection<T> expand(PCollection<T> input) {
+      TransformResult.requireGlobalWindow(input, "DetectAndRedactPii");
+      TupleTag<T> tag = new TupleTag<>() {};
+      // A main tag of our own (the Fn emits through Outputs by tag), and no other: a single-output step.
+      return input
+          .apply("AnalyzeAndRedact", ParDo.of(new TaggedRecordsFn<>(policy, records, tag))
+              .withOutputTags(tag, TupleTagList.empty()))
+          .get(tag)
+          .setCoder(input.getCoder());
+    }
+  }
+
+  /** Redacts each document as soon as detection has analyzed it; subclasses route the results. */
+  abstract static class RedactingFn<InputT, OutputT> extends DetectPii.DetectingFn<InputT, OutputT> {
+    private final Redaction redaction;
+
+    RedactingFn(Policy policy) {
+      super(policy, DetectPii.DEFAULT_BATCH_DOCUMENTS, DetectPii.DEFAULT_BATCH_CHARS);
+      this.redaction = new Redaction(policy, false);
+    }
+
+    /** Where the results of the element at {@code index} go. */
+    protected abstract Redaction.Emitter emitter(Outputs outputs, int index);
 
     @Override
     @Setup
@@ -81,24 +107,97 @@ public final class DetectAndRedactPii extends PTransform<PCollection<Document>, 
 
     @Override
     protected void analyzed(AnalyzedDocument document, Outputs outputs, int index) {
-      redaction.apply(
-          document,
-          new Redaction.Emitter() {
-            @Override
-            public void document(RedactedDocument redacted) {
-              outputs.output(documentTag, redacted, index);
-            }
+      redaction.apply(document, emitter(outputs, index));
+    }
 
-            @Override
-            public void finding(Finding finding) {
-              outputs.output(findingTag, finding, index);
-            }
+    @Override
+    protected void deadLettered(DeadLetter deadLetter, Outputs outputs, int index) {
+      emitter(outputs, index).deadLetter(deadLetter);
+    }
+  }
 
-            @Override
-            public void deadLetter(DeadLetter deadLetter) {
-              outputs.output(deadLetterTag, deadLetter, index);
-            }
-          });
+  /** Documents in, one output tag per kind of result. */
+  static final class AnalyzeAndRedactFn extends RedactingFn<Document, RedactedDocument> {
+    private final TupleTag<RedactedDocument> documentTag;
+    private final TupleTag<Finding> findingTag;
+    private final TupleTag<DeadLetter> deadLetterTag;
+
+    AnalyzeAndRedactFn(
+        Policy policy,
+        TupleTag<RedactedDocument> documentTag,
+        TupleTag<Finding> findingTag,
+        TupleTag<DeadLetter> deadLetterTag) {
+      super(policy);
+      this.documentTag = documentTag;
+      this.findingTag = findingTag;
+      this.deadLetterTag = deadLetterTag;
+    }
+
+    @Override
+    protected Document documentOf(Document element) {
+      return element;
+    }
+
+    @Override
+    protected Redaction.Emitter emitter(Outputs outputs, int index) {
+      return new Redaction.Emitter() {
+        @Override
+        public void document(RedactedDocument redacted) {
+          outputs.output(documentTag, redacted, index);
+        }
+
+        @Override
+        public void finding(Finding finding) {
+          outputs.output(findingTag, finding, index);
+        }
+
+        @Override
+        public void deadLetter(DeadLetter deadLetter) {
+          outputs.output(deadLetterTag, deadLetter, index);
+        }
+      };
+    }
+  }
+
+  /** Tagged records in, every result tagged into the one output. */
+  static final class TaggedRecordsFn<T> extends RedactingFn<T, T> {
+    private final TaggedRecords<T> records;
+    private final TupleTag<T> tag;
+
+    TaggedRecordsFn(Policy policy, TaggedRecords<T> records, TupleTag<T> tag) {
+      super(policy);
+      this.records = records;
+      this.tag = tag;
+    }
+
+    @Override
+    protected Document documentOf(T element) {
+      return records.documentOf(element);
+    }
+
+    @Override
+    protected void passThrough(T element, Outputs outputs, int index) {
+      outputs.output(tag, element, index);
+    }
+
+    @Override
+    protected Redaction.Emitter emitter(Outputs outputs, int index) {
+      return new Redaction.Emitter() {
+        @Override
+        public void document(RedactedDocument redacted) {
+          outputs.output(tag, records.redacted(redacted), index);
+        }
+
+        @Override
+        public void finding(Finding finding) {
+          outputs.output(tag, records.finding(finding), index);
+        }
+
+        @Override
+        public void deadLetter(DeadLetter deadLetter) {
+          outputs.output(tag, records.deadLetter(deadLetter), index);
+        }
+      };
     }
   }
 }

@@ -91,8 +91,9 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
   }
 
   /** Emits each analyzed document as it is. */
-  static final class AnalyzeFn extends DetectingFn<AnalyzedDocument> {
+  static final class AnalyzeFn extends DetectingFn<Document, AnalyzedDocument> {
     private final TupleTag<AnalyzedDocument> analyzedTag;
+    private final TupleTag<DeadLetter> deadLetterTag;
 
     AnalyzeFn(
         Policy policy,
@@ -100,59 +101,99 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
         long batchChars,
         TupleTag<AnalyzedDocument> analyzedTag,
         TupleTag<DeadLetter> deadLetterTag) {
-      super(policy, batchDocuments, batchChars, deadLetterTag);
+      super(policy, batchDocuments, batchChars);
       this.analyzedTag = analyzedTag;
+      this.deadLetterTag = deadLetterTag;
+    }
+
+    @Override
+    protected Document documentOf(Document element) {
+      return element;
     }
 
     @Override
     protected void analyzed(AnalyzedDocument document, Outputs outputs, int index) {
       outputs.output(analyzedTag, document, index);
     }
+
+    @Override
+    protected void deadLettered(DeadLetter deadLetter, Outputs outputs, int index) {
+      outputs.output(deadLetterTag, deadLetter, index);
+    }
   }
 
   /**
    * Detection over batches, dead-lettering only the documents it fails on; subclasses decide what
    * becomes of each analyzed document (emitted by {@link AnalyzeFn}, redacted in place by
-   * {@link DetectAndRedactPii}).
+   * {@link DetectAndRedactPii}) and of elements that hold no document to detect in (passed through).
    */
-  abstract static class DetectingFn<OutputT> extends AnalyzingFn<Document, OutputT> {
-    private final TupleTag<DeadLetter> deadLetterTag;
-
+  abstract static class DetectingFn<InputT, OutputT> extends AnalyzingFn<InputT, OutputT> {
     private final Counter documentsDetected =
         Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.DOCUMENTS_DETECTED);
     private final Counter findingsCounter = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS);
     private final Distribution batchMillis =
         Metrics.distribution(SluiceMetrics.NAMESPACE, SluiceMetrics.DETECT_BATCH_MS);
 
-    DetectingFn(Policy policy, int batchDocuments, long batchChars, TupleTag<DeadLetter> deadLetterTag) {
+    DetectingFn(Policy policy, int batchDocuments, long batchChars) {
       super(policy, batchDocuments, batchChars);
-      this.deadLetterTag = deadLetterTag;
     }
+
+    /** The document to detect in that {@code element} holds, or null when it only passes through. */
+    protected abstract Document documentOf(InputT element);
 
     /** Receives each document detection succeeded on, with its findings; index as in {@link Outputs}. */
     protected abstract void analyzed(AnalyzedDocument document, Outputs outputs, int index);
 
-    @Override
-    protected String textOf(Document document) {
-      return document.getText();
+    /** Receives the dead letter of each document detection failed on. */
+    protected abstract void deadLettered(DeadLetter deadLetter, Outputs outputs, int index);
+
+    /** Receives each element that holds no document; only inputs of several kinds have such elements. */
+    protected void passThrough(InputT element, Outputs outputs, int index) {
+      throw new IllegalStateException(getClass().getSimpleName() + " reads documents only");
     }
 
     @Override
-    protected void processBatch(List<Document> documents, Outputs outputs) {
+    protected String textOf(InputT element) {
+      return documentOf(element).getText();
+    }
+
+    @Override
+    protected long weight(InputT element) {
+      Document document = documentOf(element);
+      return document == null ? 0 : document.getText().length();
+    }
+
+    @Override
+    protected void processBatch(List<InputT> elements, Outputs outputs) {
+      List<InputT> documents = new ArrayList<>(elements.size());
+      List<Integer> indexes = new ArrayList<>(elements.size());
+      for (int i = 0; i < elements.size(); i++) {
+        InputT element = elements.get(i);
+        if (documentOf(element) == null) {
+          passThrough(element, outputs, i);
+        } else {
+          documents.add(element);
+          indexes.add(i);
+        }
+      }
+      if (documents.isEmpty()) {
+        return;
+      }
       long started = System.nanoTime();
       List<List<Detection>> detections = analyzeBatchOrNull(documents);
       batchMillis.update((System.nanoTime() - started) / 1_000_000);
       for (int i = 0; i < documents.size(); i++) {
-        Document document = documents.get(i);
+        InputT element = documents.get(i);
+        Document document = documentOf(element);
+        int index = indexes.get(i);
         List<Detection> found;
         AnalyzedDocument analyzed;
         try {
-          found = detections(detections, i, document);
+          found = detections(detections, i, element);
           analyzed = toAnalyzed(document, found);
         } catch (RuntimeException e) {
           SluiceMetrics.countDeadLetter(ErrorKinds.DETECTION_FAILED);
-          outputs.output(
-              deadLetterTag,
+          deadLettered(
               DeadLetters.of(
                   document.getId(),
                   document.getSource(),
@@ -160,12 +201,13 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
                   ErrorKinds.DETECTION_FAILED,
                   e.getClass().getSimpleName() + " during detection",
                   document.getText()),
-              i);
+              outputs,
+              index);
           continue;
         }
         documentsDetected.inc();
         countFindings(found);
-        analyzed(analyzed, outputs, i);
+        analyzed(analyzed, outputs, index);
       }
     }
 

@@ -10,11 +10,14 @@ import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Document;
 import io.sluice.schemas.Finding;
 import io.sluice.schemas.RedactedDocument;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
@@ -161,6 +164,72 @@ class SweepTransformsTest {
               return null;
             });
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void fusedStepOnTaggedRecordsRedactsTheDocumentsAndPassesEveryOtherRecordThrough() {
+    Policy policy = PolicyLoader.parse(EMAIL_POLICY, "test");
+    Pipeline p = pipeline();
+    List<Tagged> input = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      input.add(new Tagged("document", doc("ok-" + i, "😀 write to user" + i + "@example.com")));
+    }
+    input.add(new Tagged("document", doc("bad", "contains " + FailingRecognizerFactory.MARKER)));
+    input.add(new Tagged("deadLetter", DeadLetters.of("unread", "in.jsonl:7", "read", "MALFORMED_JSON", "bad line", "{")));
+    PCollection<Tagged> out = p.apply(Create.of(input).withCoder(SerializableCoder.of(Tagged.class)))
+        .apply(DetectAndRedactPii.onRecords(policy, new Tagging()));
+
+    PAssert.that(out)
+        .satisfies(
+            records -> {
+              List<Tagged> list = new ArrayList<>();
+              records.forEach(list::add);
+              List<RedactedDocument> documents = ofKind(list, "redacted", RedactedDocument.class);
+              assertEquals(20, documents.size());
+              assertTrue(documents.stream().allMatch(d -> d.getText().equals("😀 write to <EMAIL_ADDRESS>")));
+              List<Finding> findings = ofKind(list, "finding", Finding.class);
+              assertEquals(20, findings.size());
+              assertTrue(findings.stream().allMatch(f -> f.getStart() == 11 && f.getOperator().equals("replace")));
+              List<DeadLetter> letters = ofKind(list, "deadLetter", DeadLetter.class);
+              assertEquals(List.of("bad", "unread"), letters.stream().map(DeadLetter::getRecordId).sorted().toList());
+              assertEquals(42, list.size(), "every record comes out once, no document unprocessed");
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
+  private static <T> List<T> ofKind(List<Tagged> records, String kind, Class<T> type) {
+    return records.stream().filter(r -> r.kind().equals(kind)).map(r -> type.cast(r.record())).toList();
+  }
+
+  /** A job's tagged record, as simple as a test can have it. */
+  record Tagged(String kind, SpecificRecordBase record) implements Serializable {}
+
+  static final class Tagging implements TaggedRecords<Tagged> {
+    @Override
+    public Tagged document(Document document) {
+      return new Tagged("document", document);
+    }
+
+    @Override
+    public Document documentOf(Tagged record) {
+      return record.kind().equals("document") ? (Document) record.record() : null;
+    }
+
+    @Override
+    public Tagged redacted(RedactedDocument document) {
+      return new Tagged("redacted", document);
+    }
+
+    @Override
+    public Tagged finding(Finding finding) {
+      return new Tagged("finding", finding);
+    }
+
+    @Override
+    public Tagged deadLetter(DeadLetter deadLetter) {
+      return new Tagged("deadLetter", deadLetter);
+    }
   }
 
   @Test

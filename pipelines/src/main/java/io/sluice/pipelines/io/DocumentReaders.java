@@ -3,6 +3,7 @@ package io.sluice.pipelines.io;
 import io.sluice.pipelines.ConfigException;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Document;
+import io.sluice.transforms.TaggedRecords;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.ReadableFileCoder;
@@ -20,7 +22,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads any supported input into documents and dead letters. Files are matched, then each file is read
@@ -37,45 +38,62 @@ public final class DocumentReaders {
   /** JSONL files larger than this are read in ranges of about this size by several workers. */
   static final long JSONL_RANGE_BYTES = 16L * 1024 * 1024;
 
+  /** Documents and dead letters as two collections: a two-output step, which Beam's Spark runner caches. */
   public static ReadResult read(Pipeline pipeline, InputSpec input) {
     return read(pipeline, input, JSONL_RANGE_BYTES);
   }
 
   static ReadResult read(Pipeline pipeline, InputSpec input, long jsonlRangeBytes) {
+    PCollectionTuple outputs = read(pipeline, input, ReadOutputs.split(), jsonlRangeBytes);
+    return new ReadResult(
+        outputs.get(ReadOutputs.DOCUMENTS).setCoder(AvroCoder.of(Document.class)),
+        outputs.get(ReadOutputs.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class)));
+  }
+
+  /**
+   * Documents and dead letters tagged by {@code records} in one collection, for jobs whose steps all take such a
+   * collection: a single-output step, which Beam's Spark runner neither caches nor copies.
+   */
+  public static <T> PCollection<T> readTagged(
+      Pipeline pipeline, InputSpec input, TaggedRecords<T> records, Coder<T> coder) {
+    ReadOutputs<T> outputs = ReadOutputs.tagged(records);
+    return read(pipeline, input, outputs, JSONL_RANGE_BYTES).get(outputs.mainTag()).setCoder(coder);
+  }
+
+  private static <T> PCollectionTuple read(
+      Pipeline pipeline, InputSpec input, ReadOutputs<T> outputs, long jsonlRangeBytes) {
     PCollection<FileIO.ReadableFile> files =
         pipeline
             .apply("MatchInput", FileIO.match().filepattern(input.pattern())
                 .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
             .apply("OpenFiles", FileIO.readMatches());
     // Matching yields every file in one bundle: reshuffle the work items so that all workers read.
-    PCollectionTuple outputs = input.format() == InputFormat.JSONL
+    return input.format() == InputFormat.JSONL
         ? files
             .apply("SplitLines", ParDo.of(new SplitLinesFn(jsonlRangeBytes)))
             .setCoder(KvCoder.of(ReadableFileCoder.of(), SerializableCoder.of(LineRange.class)))
             .apply("SpreadRanges", Reshuffle.viaRandomKey())
-            .apply("ReadRecords", ParDo.of(new JsonlReadFn(input.settings()))
-                .withOutputTags(ReadOutputs.DOCUMENTS, TupleTagList.of(ReadOutputs.DEAD_LETTERS)))
+            .apply("ReadRecords", ParDo.of(new JsonlReadFn<>(input.settings(), outputs))
+                .withOutputTags(outputs.mainTag(), outputs.additionalTags()))
         : files
             .apply("SpreadFiles", Reshuffle.viaRandomKey())
-            .apply("ReadRecords", ParDo.of(readerFor(input))
-                .withOutputTags(ReadOutputs.DOCUMENTS, TupleTagList.of(ReadOutputs.DEAD_LETTERS)));
-    return new ReadResult(
-        outputs.get(ReadOutputs.DOCUMENTS).setCoder(AvroCoder.of(Document.class)),
-        outputs.get(ReadOutputs.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class)));
+            .apply("ReadRecords", ParDo.of(readerFor(input, outputs))
+                .withOutputTags(outputs.mainTag(), outputs.additionalTags()));
   }
 
-  private static DoFn<FileIO.ReadableFile, Document> readerFor(InputSpec input) {
+  private static <T> DoFn<FileIO.ReadableFile, T> readerFor(InputSpec input, ReadOutputs<T> outputs) {
     return switch (input.format()) {
       case JSONL -> throw new IllegalArgumentException("JSONL files are read by line range, not by JsonlReadFn per file");
-      case TEXT -> new TextFileReadFn(input.settings(), input.baseDirectory());
-      case AVRO -> recordReader(RecordFileFormat.AVRO, input);
-      case PARQUET -> recordReader(RecordFileFormat.PARQUET, input);
+      case TEXT -> new TextFileReadFn<>(input.settings(), input.baseDirectory(), outputs);
+      case AVRO -> recordReader(RecordFileFormat.AVRO, input, outputs);
+      case PARQUET -> recordReader(RecordFileFormat.PARQUET, input, outputs);
     };
   }
 
-  private static DoFn<FileIO.ReadableFile, Document> recordReader(RecordFileFormat format, InputSpec input) {
+  private static <T> DoFn<FileIO.ReadableFile, T> recordReader(
+      RecordFileFormat format, InputSpec input, ReadOutputs<T> outputs) {
     requireTextColumn(format, input);
-    return new RecordFileReadFn(format, input.settings());
+    return new RecordFileReadFn<>(format, input.settings(), outputs);
   }
 
   private static void requireTextColumn(RecordFileFormat format, InputSpec input) {

@@ -1,6 +1,5 @@
 package io.sluice.pipelines.io;
 
-import io.sluice.schemas.Document;
 import io.sluice.transforms.DeadLetters;
 import io.sluice.transforms.ErrorKinds;
 import java.io.IOException;
@@ -18,13 +17,15 @@ import org.apache.beam.sdk.values.KV;
  * Reads a range of lines of a JSONL file: each line becomes a document or a dead letter; what cannot
  * be read of the range becomes one UNREADABLE_FILE dead letter.
  */
-final class JsonlReadFn extends DoFn<KV<ReadableFile, LineRange>, Document> {
+final class JsonlReadFn<T> extends DoFn<KV<ReadableFile, LineRange>, T> {
   private final ReadSettings settings;
+  private final ReadOutputs<T> outputs;
   private transient StrictUtf8 utf8;
   private transient JsonlLineParser parser;
 
-  JsonlReadFn(ReadSettings settings) {
+  JsonlReadFn(ReadSettings settings, ReadOutputs<T> outputs) {
     this.settings = settings;
+    this.outputs = outputs;
   }
 
   @Setup
@@ -48,7 +49,7 @@ final class JsonlReadFn extends DoFn<KV<ReadableFile, LineRange>, Document> {
       }
     } catch (IOException e) {
       // Lines already emitted stay emitted; the rest of the file is one dead letter.
-      ReadOutputs.deadLetter(out, DeadLetters.of(null, name + ":" + (lineNumber + 1), ReadOutputs.STAGE,
+      outputs.deadLetter(out, DeadLetters.of(null, name + ":" + (lineNumber + 1), ReadOutputs.STAGE,
           ErrorKinds.UNREADABLE_FILE, "cannot read file: " + e.getClass().getSimpleName(), null));
     }
   }
@@ -64,7 +65,7 @@ final class JsonlReadFn extends DoFn<KV<ReadableFile, LineRange>, Document> {
 
   private void emit(BoundedLineReader.Line line, String source, MultiOutputReceiver out) {
     if (line.tooLarge()) {
-      ReadOutputs.deadLetter(out, DeadLetters.ofBytes(null, source, ReadOutputs.STAGE, ErrorKinds.TOO_LARGE,
+      outputs.deadLetter(out, DeadLetters.ofBytes(null, source, ReadOutputs.STAGE, ErrorKinds.TOO_LARGE,
           "line of " + line.size() + " bytes exceeds --max-doc-bytes " + settings.maxDocBytes(),
           Arrays.copyOf(line.bytes(), line.length())));
       return;
@@ -73,7 +74,7 @@ final class JsonlReadFn extends DoFn<KV<ReadableFile, LineRange>, Document> {
     try {
       decoded = utf8.decode(line.bytes(), 0, line.length());
     } catch (CharacterCodingException e) {
-      ReadOutputs.deadLetter(out, DeadLetters.ofBytes(null, source, ReadOutputs.STAGE, ErrorKinds.INVALID_UTF8,
+      outputs.deadLetter(out, DeadLetters.ofBytes(null, source, ReadOutputs.STAGE, ErrorKinds.INVALID_UTF8,
           "line is not valid UTF-8", Arrays.copyOf(line.bytes(), line.length())));
       return;
     }
@@ -82,9 +83,9 @@ final class JsonlReadFn extends DoFn<KV<ReadableFile, LineRange>, Document> {
     }
     JsonlLineParser.Parsed parsed = parser.parse(decoded, source);
     if (parsed.document() != null) {
-      ReadOutputs.document(out, parsed.document());
+      outputs.document(out, parsed.document());
     } else {
-      ReadOutputs.deadLetter(out, parsed.deadLetter());
+      outputs.deadLetter(out, parsed.deadLetter());
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.sluice.pipelines.io;
 
-import io.sluice.schemas.Document;
 import io.sluice.transforms.DeadLetters;
 import io.sluice.transforms.ErrorKinds;
 import java.io.IOException;
@@ -12,14 +11,16 @@ import org.apache.beam.sdk.transforms.DoFn;
  * Reads one Avro or Parquet file row by row, whatever its schema. A file that cannot be opened or that
  * breaks midway yields one UNREADABLE_FILE dead letter for what was not read, and the job goes on.
  */
-final class RecordFileReadFn extends DoFn<ReadableFile, Document> {
+final class RecordFileReadFn<T> extends DoFn<ReadableFile, T> {
   private final RecordFileFormat format;
   private final ReadSettings settings;
+  private final ReadOutputs<T> outputs;
   private transient RecordToDocument converter;
 
-  RecordFileReadFn(RecordFileFormat format, ReadSettings settings) {
+  RecordFileReadFn(RecordFileFormat format, ReadSettings settings, ReadOutputs<T> outputs) {
     this.format = format;
     this.settings = settings;
+    this.outputs = outputs;
   }
 
   @Setup
@@ -36,14 +37,14 @@ final class RecordFileReadFn extends DoFn<ReadableFile, Document> {
         row++;
         RecordToDocument.Converted converted = converter.convert(record, name + ":" + row);
         if (converted.document() != null) {
-          ReadOutputs.document(out, converted.document());
+          outputs.document(out, converted.document());
         } else {
-          ReadOutputs.deadLetter(out, converted.deadLetter());
+          outputs.deadLetter(out, converted.deadLetter());
         }
       }
     } catch (IOException | RuntimeException e) {
       // Parquet and Avro report corrupt files as runtime exceptions too.
-      ReadOutputs.deadLetter(out, DeadLetters.of(null, name + ":" + (row + 1), ReadOutputs.STAGE,
+      outputs.deadLetter(out, DeadLetters.of(null, name + ":" + (row + 1), ReadOutputs.STAGE,
           ErrorKinds.UNREADABLE_FILE, "cannot read " + format.name().toLowerCase() + " file after "
               + row + " rows: " + e.getClass().getSimpleName(), null));
     }

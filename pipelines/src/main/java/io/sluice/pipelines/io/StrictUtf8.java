@@ -9,8 +9,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes UTF-8 and refuses invalid bytes instead of replacing them with U+FFFD, so a corrupt record
  * becomes a dead letter rather than silently altered text. One instance per thread (decoders keep state).
+ *
+ * <p>Bytes are first decoded by {@code new String(bytes, UTF_8)}, which the JVM vectorizes and which is several
+ * times faster than a {@link CharsetDecoder}: it replaces exactly the sequences the strict decoder refuses (both are
+ * the JDK's UTF-8 decoder: overlong forms, surrogates and truncated sequences are malformed to both) with U+FFFD.
+ * So a result without U+FFFD is what the strict decoder returns, and only texts holding U+FFFD, invalid or not, are
+ * decoded again strictly.
  */
 final class StrictUtf8 {
+  private static final char REPLACEMENT = '\uFFFD';
+
   private final CharsetDecoder decoder =
       StandardCharsets.UTF_8
           .newDecoder()
@@ -19,6 +27,10 @@ final class StrictUtf8 {
 
   /** The text, or throws when the bytes are not valid UTF-8. */
   String decode(byte[] bytes, int offset, int length) throws CharacterCodingException {
+    String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+    if (text.indexOf(REPLACEMENT) < 0) {
+      return text;
+    }
     decoder.reset();
     return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
   }

@@ -12,15 +12,17 @@ import org.apache.beam.sdk.transforms.DoFn;
  * Reads one text file as one document whose id is the file's path relative to the input folder. Too
  * large, empty, unreadable and non-UTF-8 files become dead letters.
  */
-final class TextFileReadFn extends DoFn<ReadableFile, Document> {
+final class TextFileReadFn<T> extends DoFn<ReadableFile, T> {
   private final ReadSettings settings;
   private final String baseDirectory;
+  private final ReadOutputs<T> outputs;
   private transient StrictUtf8 utf8;
 
   /** @param baseDirectory the folder ids are relative to, as Beam spells resource ids, ending in '/' */
-  TextFileReadFn(ReadSettings settings, String baseDirectory) {
+  TextFileReadFn(ReadSettings settings, String baseDirectory, ReadOutputs<T> outputs) {
     this.settings = settings;
     this.baseDirectory = baseDirectory;
+    this.outputs = outputs;
   }
 
   @Setup
@@ -33,7 +35,7 @@ final class TextFileReadFn extends DoFn<ReadableFile, Document> {
     String id = relativeId(file.getMetadata().resourceId().toString());
     long size = file.getMetadata().sizeBytes();
     if (size > settings.maxDocBytes()) {
-      ReadOutputs.deadLetter(out, DeadLetters.of(id, id, ReadOutputs.STAGE, ErrorKinds.TOO_LARGE,
+      outputs.deadLetter(out, DeadLetters.of(id, id, ReadOutputs.STAGE, ErrorKinds.TOO_LARGE,
           "file of " + size + " bytes exceeds --max-doc-bytes " + settings.maxDocBytes(), null));
       return;
     }
@@ -41,7 +43,7 @@ final class TextFileReadFn extends DoFn<ReadableFile, Document> {
     try {
       bytes = file.readFullyAsBytes();
     } catch (IOException e) {
-      ReadOutputs.deadLetter(out, DeadLetters.of(id, id, ReadOutputs.STAGE, ErrorKinds.UNREADABLE_FILE,
+      outputs.deadLetter(out, DeadLetters.of(id, id, ReadOutputs.STAGE, ErrorKinds.UNREADABLE_FILE,
           "cannot read file: " + e.getClass().getSimpleName(), null));
       return;
     }
@@ -49,16 +51,16 @@ final class TextFileReadFn extends DoFn<ReadableFile, Document> {
     try {
       text = utf8.decode(bytes);
     } catch (CharacterCodingException e) {
-      ReadOutputs.deadLetter(out, DeadLetters.ofBytes(id, id, ReadOutputs.STAGE, ErrorKinds.INVALID_UTF8,
+      outputs.deadLetter(out, DeadLetters.ofBytes(id, id, ReadOutputs.STAGE, ErrorKinds.INVALID_UTF8,
           "file is not valid UTF-8", bytes));
       return;
     }
     if (text.isBlank()) {
-      ReadOutputs.deadLetter(out, DeadLetters.of(id, id, ReadOutputs.STAGE, ErrorKinds.EMPTY_TEXT,
+      outputs.deadLetter(out, DeadLetters.of(id, id, ReadOutputs.STAGE, ErrorKinds.EMPTY_TEXT,
           "file is empty or whitespace only", text));
       return;
     }
-    ReadOutputs.document(out, Document.newBuilder().setId(id).setText(text).setSource(id).build());
+    outputs.document(out, Document.newBuilder().setId(id).setText(text).setSource(id).build());
   }
 
   private String relativeId(String path) {

@@ -48,9 +48,9 @@ public record RunnerSettings(RunnerKind kind, String sparkMaster, int parallelis
     options.setRunner(SparkRunner.class);
     options.setSparkMaster(sparkMaster != null ? sparkMaster : parallelism > 0 ? "local[" + parallelism + "]" : "local[*]");
     // Spark caches every PCollection read by two or more steps, a full copy of the corpus whose size Spark
-    // estimates by walking object graphs and which every later GC copies. The sweep's fan-outs are cheap to
-    // recompute (a filter of a multi-output step's RDD, which Spark still caches), so recomputing beats copying.
-    // Steps that count metrics must therefore feed a single consumer: see SweepPipeline.
+    // estimates by walking object graphs and which every later GC copies; recomputing beats copying. Beam's runner
+    // still caches the output of every step with several outputs, whatever this says: the sweep's path has none
+    // (see SweepPipeline). Steps that count metrics must feed a single consumer, or they count twice.
     options.setCacheDisabled(true);
     // An embedded run needs no web UI, and several runs on one machine would fight over its port.
     if (System.getProperty("spark.ui.enabled") == null) {

@@ -42,6 +42,8 @@ final class CountAndRankFn extends DoFn<SweepRecord, SweepRecord> {
       case QUARANTINED -> CountWritten.quarantined();
       case MODERATION -> { }
       case TOP_DOCUMENT -> throw new IllegalArgumentException("top-document candidates are made here, not counted");
+      case UNPROCESSED -> throw new IllegalArgumentException("a document reached the sink unprocessed: the stage must "
+          + "turn every document it is given into a result or a dead letter");
     }
     out.output(record);
   }

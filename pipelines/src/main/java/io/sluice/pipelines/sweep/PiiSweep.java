@@ -4,6 +4,7 @@ import io.sluice.pii.operators.KeyRing;
 import io.sluice.policy.Policy;
 import io.sluice.policy.PolicyLoader;
 import io.sluice.schemas.DeadLetter;
+import io.sluice.schemas.Document;
 import io.sluice.schemas.RedactedDocument;
 import io.sluice.schemas.RunSummary;
 import io.sluice.transforms.DetectAndRedactPii;
@@ -39,16 +40,14 @@ public final class PiiSweep {
 
   /**
    * Detection then redaction as a {@link SweepStage}. Redacting runs fuse the two into one step
-   * ({@link DetectAndRedactPii}: no analyzed copy of the corpus between them). Report-only runs keep
+   * ({@link DetectAndRedactPii}: no analyzed copy of the corpus between them), which on the sweep's tagged records
+   * is also the only step between the reader and the sink. Report-only runs keep
    * them apart, since their documents are {@link ReportedDocument}s built from the analyzed documents:
    * counts, no text; dead letters of both steps are merged.
    */
   public static SweepStage stage(Policy policy, boolean reportOnly) {
     if (!reportOnly) {
-      return documents -> {
-        RedactPii.Result redacted = documents.apply("DetectAndRedactPii", DetectAndRedactPii.with(policy));
-        return new StageResult(redacted.documents(), redacted.findings(), redacted.deadLetters());
-      };
+      return new Redacting(policy);
     }
     return documents -> {
       DetectPii.Result detected = documents.apply("DetectPii", DetectPii.with(policy));
@@ -61,5 +60,26 @@ public final class PiiSweep {
           .setCoder(AvroCoder.of(RedactedDocument.class));
       return new StageResult(written, reported.findings(), deadLetters);
     };
+  }
+
+  /** Detection and redaction fused, on documents or directly on the sweep's tagged records. */
+  private static final class Redacting implements SweepStage {
+    private final Policy policy;
+
+    Redacting(Policy policy) {
+      this.policy = policy;
+    }
+
+    @Override
+    public StageResult apply(PCollection<Document> documents) {
+      RedactPii.Result redacted = documents.apply("DetectAndRedactPii", DetectAndRedactPii.with(policy));
+      return new StageResult(redacted.documents(), redacted.findings(), redacted.deadLetters());
+    }
+
+    @Override
+    public StageRecords applyToRecords(PCollection<SweepRecord> records) {
+      return new StageRecords(
+          records.apply("DetectAndRedactPii", DetectAndRedactPii.onRecords(policy, SweepRecords.TAGGING)), false);
+    }
   }
 }

@@ -7,10 +7,15 @@ import io.sluice.schemas.Finding;
 import io.sluice.schemas.ModerationResult;
 import io.sluice.schemas.RedactedDocument;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 
-/** The kinds of record a sweep writes, each into its own folder of the output. */
+/**
+ * The kinds of record a sweep writes, each into its own folder of the output, and the documents still to be
+ * processed, which travel in the same collection from the reader to the stage and are never written.
+ */
 enum SweepOutput {
   DOCUMENT(RedactedDocument.class, RedactedDocument.getClassSchema()),
   FINDING(Finding.class, Finding.getClassSchema()),
@@ -18,7 +23,12 @@ enum SweepOutput {
   QUARANTINED(Document.class, Document.getClassSchema()),
   MODERATION(ModerationResult.class, ModerationResult.getClassSchema()),
   /** A bundle's best candidates for the summary's top documents: staged, not part of the results. */
-  TOP_DOCUMENT(DocumentFindingCount.class, DocumentFindingCount.getClassSchema());
+  TOP_DOCUMENT(DocumentFindingCount.class, DocumentFindingCount.getClassSchema()),
+  /** A document as read, which the stage turns into the records above: not written. */
+  UNPROCESSED(Document.class, Document.getClassSchema());
+
+  /** The kinds that are written, each into its {@link #folder}. */
+  static final Set<SweepOutput> WRITTEN = EnumSet.complementOf(EnumSet.of(UNPROCESSED));
 
   private final Class<? extends SpecificRecordBase> type;
   private final Schema schema;
@@ -45,6 +55,7 @@ enum SweepOutput {
       case QUARANTINED -> out.quarantine();
       case MODERATION -> out.moderation();
       case TOP_DOCUMENT -> out.staging().resolve("top_documents");
+      case UNPROCESSED -> throw new IllegalStateException("documents still to be processed are not written");
     };
   }
 }

@@ -29,7 +29,7 @@ final class SweepSink implements FileIO.Sink<SweepRecord> {
   /** Adds the sink to the pipeline: {@code records} go into the folders of {@code out}. */
   static void write(PCollection<SweepRecord> records, OutputFormat format, OutputLayout out) {
     Map<SweepOutput, String> folders = new EnumMap<>(SweepOutput.class);
-    for (SweepOutput kind : SweepOutput.values()) {
+    for (SweepOutput kind : SweepOutput.WRITTEN) {
       folders.put(kind, out.root().relativize(kind.folder(out)).toString());
     }
     // Destinations are the kinds' names: Beam needs a deterministic coder for them.
