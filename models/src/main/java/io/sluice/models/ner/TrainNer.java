@@ -28,13 +28,14 @@ import java.util.Set;
  *
  * <pre>TrainNer --data /work/shared/data --out DIR [--seed 13] [--epochs 6] [--generated 2000] [--wikigold 500]
  *     [--sec 150] [--resumes 12] [--threads 1] [--holdout 400] [--wnut-repeat 2] [--lower-copies 1] [--social 1500]
- *     [--cache DIR] [--features casing_and_names] [--list-dropout 0.5]</pre>
+ *     [--cache DIR] [--features casing_and_names] [--list-dropout 0.5] [--layer-epochs 1] [--layer-lr 5e-5]</pre>
  *
  * Data: WNUT-17 train less a seeded hold-out, seeded samples of wikigold, SEC filings and the CVs, and documents
  * and social-media posts generated with the seed. The defaults are the shipped model's settings. Held out for
  * tuning the entity threshold: the WNUT-17 train hold-out and documents of a third seed; for the card's metrics:
  * WNUT-17 dev and documents generated with a different seed. {@code --cache} keeps encoder states on disk
- * between runs.
+ * between runs. With {@code --layer-epochs} above 0 the head is then fine-tuned together with the model's own
+ * copy of the encoder's last layer ({@link TopLayerTrainer}); 0 trains the head alone.
  */
 public final class TrainNer {
   static final String ENCODER = EmbeddedModel.ALL_MINILM_L6_V2.id();
@@ -257,7 +258,7 @@ public final class TrainNer {
     int social = 1500;
     NerModelConfig.Features features = NerModelConfig.Features.CASING_AND_NAMES;
     double listDropout = 0.5;
-    int layerEpochs = 0;
+    int layerEpochs = 1;
     float layerLearningRate = 5e-5f;
 
     static Arguments parse(String[] args) {
