@@ -34,12 +34,27 @@ public final class TransformerEncoder extends HfBlock {
     return config;
   }
 
+  /** Layer {@code index} (0-based), e.g. to start a {@link ReplacementLayer} from its weights. */
+  TransformerLayer layer(int index) {
+    return layers.get(index);
+  }
+
   public NDArray encode(ParameterStore ps, NDArray ids, NDArray attentionMask, NDArray typeIds, boolean training) {
+    return encode(ps, ids, attentionMask, typeIds, training, layers.size());
+  }
+
+  /**
+   * The hidden states after the first {@code layerCount} layers: what a task that brings its own top layers
+   * ({@link ReplacementLayer}) runs them on.
+   */
+  public NDArray encode(ParameterStore ps, NDArray ids, NDArray attentionMask, NDArray typeIds, boolean training,
+      int layerCount) {
+    if (layerCount < 0 || layerCount > layers.size()) {
+      throw new IllegalArgumentException("the encoder has " + layers.size() + " layers, not " + layerCount);
+    }
     NDArray x = embeddings.apply(ps, ids, typeIds, training);
-    // full windows (the common case after length-sorted batching) need no mask at all
-    boolean padded = attentionMask.eq(0).any().getBoolean();
-    NDArray additiveMask = padded ? additiveMask(attentionMask, x.getDataType()) : null;
-    for (TransformerLayer layer : layers) {
+    NDArray additiveMask = additiveMaskIfPadded(attentionMask, x.getDataType());
+    for (TransformerLayer layer : layers.subList(0, layerCount)) {
       NDArray next = layer.apply(ps, x, additiveMask, training);
       if (!training) {
         x.close(); // free each layer's input as soon as the next exists (see Temporaries)
@@ -52,7 +67,14 @@ public final class TransformerEncoder extends HfBlock {
     return x;
   }
 
-  /** 0 where attention is allowed, the dtype's most negative finite value on padding (as HF does). */
+  /**
+   * 0 where attention is allowed, the dtype's most negative finite value on padding (as HF does); null when
+   * nothing is padding: full windows (the common case after length-sorted batching) need no mask at all.
+   */
+  static NDArray additiveMaskIfPadded(NDArray attentionMask, DataType dtype) {
+    return attentionMask.eq(0).any().getBoolean() ? additiveMask(attentionMask, dtype) : null;
+  }
+
   private static NDArray additiveMask(NDArray attentionMask, DataType dtype) {
     float minValue = dtype == DataType.FLOAT16 ? -65504f : -Float.MAX_VALUE;
     Shape s = attentionMask.getShape();

@@ -68,7 +68,9 @@ final class ModelCard {
     StringBuilder sb = new StringBuilder();
     sb.append("# pii-ner: PERSON, LOCATION, ORGANIZATION, STREET_ADDRESS tagger\n\n");
     sb.append("A token-classification (BIO) head on the embedded `").append(config.encoder())
-        .append("` encoder (frozen; referenced by id and sha256 `").append(config.encoderSha256())
+        .append(config.topLayer() ? "` encoder (frozen but for the model's own copy of its last layer, see below; "
+            : "` encoder (frozen; ")
+        .append("referenced by id and sha256 `").append(config.encoderSha256())
         .append("`, not copied). Input per token: the encoder's last hidden state (windows of ")
         .append(config.maxTokens()).append(" tokens, overlap ").append(config.windowStride())
         .append(") concatenated with ").append(features(config.features()))
@@ -83,6 +85,14 @@ final class ModelCard {
             + typeThresholds(config))
         .append("; tuned after training on held-out WNUT-17 train sentences and generated ")
         .append("documents of a third seed).\n\n");
+    if (config.topLayer()) {
+      sb.append("The model carries its own copy of the encoder's last layer (`").append(NerModelConfig.TOP_LAYER_WEIGHTS)
+          .append("`, FP32): the head is first trained on the frozen encoder's last states, then that layer, started ")
+          .append("from the encoder's, and the head are fine-tuned together (`--layer-epochs`, `--layer-lr`, Adam, ")
+          .append("the layer's inputs computed once per document). At run time the shared encoder runs its other ")
+          .append("layers and the model its own last one, so the encoder's other users keep the original layer and ")
+          .append("the NER pass costs what it did.\n\n");
+    }
     sb.append("## Training data\n\n| source | documents | labels used |\n|---|---|---|\n");
     Map<String, String> labels = Map.of(
         "wnut17_train", "person, location, group+corporation -> ORGANIZATION (CC-BY 4.0, leondz/emerging_entities_17)",

@@ -8,10 +8,12 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.models.ModelLoader;
+import io.sluice.models.encoder.ReplacementLayer;
 import io.sluice.models.heads.LabeledSpan;
 import io.sluice.models.runtime.DeviceChoice;
 import io.sluice.models.runtime.EncoderModel;
 import io.sluice.models.runtime.ModelCache;
+import io.sluice.models.runtime.TokenOutputs;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,8 @@ import java.util.List;
 
 /**
  * A trained PII NER model: the shared embedded encoder (through the per-JVM {@link ModelCache}) plus our
- * tagging head. {@link #predict} takes texts of any length (windows cover them fully) and returns entity spans
+ * tagging head, and optionally our own fine-tuned copy of the encoder's top layer, which then runs on the
+ * shared encoder's lower layers (other users of the encoder keep its original top layer). {@link #predict} takes texts of any length (windows cover them fully) and returns entity spans
  * in code points. Thread-safe: the head's parameters are only read, each call works in its own NDManager.
  */
 public final class NerModel implements AutoCloseable {
@@ -38,13 +41,17 @@ public final class NerModel implements AutoCloseable {
   private final ModelCache.Lease<EncoderModel> encoder;
   private final NDManager manager;
   private final Block head;
+  private final ReplacementLayer topLayer;
   private final WordSpanDecoder decoder;
 
-  NerModel(NerModelConfig config, ModelCache.Lease<EncoderModel> encoder, NDManager manager, Block head) {
+  /** {@code topLayer}: the model's own top encoder layer, or null when it uses the shared encoder's. */
+  NerModel(NerModelConfig config, ModelCache.Lease<EncoderModel> encoder, NDManager manager, Block head,
+      ReplacementLayer topLayer) {
     this.config = config;
     this.encoder = encoder;
     this.manager = manager;
     this.head = head;
+    this.topLayer = topLayer;
     this.decoder = new WordSpanDecoder(config.entities(), config.thresholds(), config.words());
   }
 
@@ -107,7 +114,13 @@ public final class NerModel implements AutoCloseable {
     NDManager manager = lease.get().encoder().manager().newSubManager();
     try (InputStream in = files.open(WEIGHTS)) {
       Block head = NerHead.load(config, manager, lease.get().config().hiddenSize(), new DataInputStream(in));
-      return new NerModel(config, lease, manager, head);
+      ReplacementLayer top = null;
+      if (config.topLayer()) {
+        try (InputStream layer = files.open(NerModelConfig.TOP_LAYER_WEIGHTS)) {
+          top = NerTopLayer.load(lease.get(), manager, new DataInputStream(layer));
+        }
+      }
+      return new NerModel(config, lease, manager, head, top);
     } catch (IOException | RuntimeException e) {
       manager.close();
       lease.close();
@@ -152,13 +165,22 @@ public final class NerModel implements AutoCloseable {
   record Tagged(int[] starts, int[] ends, float[][] probs) {}
 
   List<Tagged> tagProbabilities(List<String> texts) {
-    List<TokenRows.Text> rows = TokenRows.of(encoder.get(), texts, config.features());
+    List<TokenRows.Text> rows = TokenRows.of(texts, tokenStates(texts), config.features());
     List<float[][]> probs = probabilities(rows);
     List<Tagged> out = new ArrayList<>(texts.size());
     for (int t = 0; t < texts.size(); t++) {
       out.add(new Tagged(rows.get(t).starts(), rows.get(t).ends(), probs.get(t)));
     }
     return out;
+  }
+
+  /** Per text, the states the head reads: the shared encoder's last layer's, or the model's own top layer's. */
+  private List<TokenOutputs> tokenStates(List<String> texts) {
+    EncoderModel e = encoder.get();
+    if (topLayer == null) {
+      return e.tokenStates(texts);
+    }
+    return e.perToken(texts, e.config().numLayers() - 1, (hidden, mask) -> NerTopLayer.apply(topLayer, hidden, mask));
   }
 
   static List<List<LabeledSpan>> decode(List<String> texts, List<Tagged> tagged, WordSpanDecoder decoder) {

@@ -14,11 +14,13 @@ import java.util.Map;
  * types, the head's shape, and the entity threshold its words are decoded with (tuned on held-out data after
  * training, see {@link ThresholdTuner}; {@code typeThresholds} overrides it for the words whose most probable
  * type is a given entity type), what a word is when decoding ({@link Words}), and which features the head sees
- * beside the encoder states ({@link Features}). Stored as config.json.
+ * beside the encoder states ({@link Features}), and whether the model brings its own copy of the encoder's top layer
+ * ({@code topLayer}, fine-tuned with the head and stored as {@link #TOP_LAYER_WEIGHTS}: the shared encoder then
+ * runs its lower layers only). Stored as config.json.
  */
 public record NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride,
     List<String> entities, int hiddenUnits, int featureWidth, double entityThreshold, Words words,
-    Features features, Map<String, Double> typeThresholds) {
+    Features features, Map<String, Double> typeThresholds, boolean topLayer) {
   /**
    * The units the decoder types as a whole (their tokens' probabilities averaged). Names and places: runs of
    * letters and digits, so "Paucek," ends before the comma. Field values (amounts, dates, codes): everything
@@ -84,6 +86,8 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
   }
 
   public static final String FORMAT = "sluice-ner-head/1";
+  /** The weights of the model's own top encoder layer, when {@link #topLayer}. */
+  public static final String TOP_LAYER_WEIGHTS = "top_layer.params";
   /** The threshold of models written before it was tuned: a word is an entity when "O" has under half its mass. */
   public static final double DEFAULT_ENTITY_THRESHOLD = 0.5;
 
@@ -122,26 +126,32 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
   public NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride, List<String> entities,
       int hiddenUnits, int featureWidth, double entityThreshold, Words words) {
     this(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth, entityThreshold, words,
-        Features.CASING, Map.of());
+        Features.CASING, Map.of(), false);
   }
 
   /** A config with one entity threshold for all types. */
   public NerModelConfig(String encoder, String encoderSha256, int maxTokens, int windowStride, List<String> entities,
       int hiddenUnits, int featureWidth, double entityThreshold, Words words, Features features) {
     this(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth, entityThreshold, words,
-        features, Map.of());
+        features, Map.of(), false);
   }
 
   /** The same model decoded with another entity threshold, the same for all types. */
   public NerModelConfig withEntityThreshold(double threshold) {
     return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
-        threshold, words, features, Map.of());
+        threshold, words, features, Map.of(), topLayer);
   }
 
   /** The same model decoded with per-type thresholds overriding the entity threshold. */
   public NerModelConfig withTypeThresholds(Map<String, Double> thresholds) {
     return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
-        entityThreshold, words, features, thresholds);
+        entityThreshold, words, features, thresholds, topLayer);
+  }
+
+  /** The same model with its own top encoder layer ({@link #TOP_LAYER_WEIGHTS}). */
+  public NerModelConfig withTopLayer() {
+    return new NerModelConfig(encoder, encoderSha256, maxTokens, windowStride, entities, hiddenUnits, featureWidth,
+        entityThreshold, words, features, typeThresholds, true);
   }
 
   /** The threshold of each entity type, in {@link #entities} order. */
@@ -176,6 +186,9 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
       ObjectNode t = n.putObject("entity_thresholds");
       entities.stream().filter(typeThresholds::containsKey).forEach(e -> t.put(e, typeThresholds.get(e)));
     }
+    if (topLayer) {
+      n.put("top_layer", true);
+    }
     return n;
   }
 
@@ -189,7 +202,7 @@ public record NerModelConfig(String encoder, String encoderSha256, int maxTokens
         n.path("max_tokens").asInt(), n.path("window_stride").asInt(), entities, n.path("hidden_units").asInt(),
         n.path("feature_width").asInt(), n.path("entity_threshold").asDouble(DEFAULT_ENTITY_THRESHOLD),
         words(n.path("words").asText("alphanumeric_runs")), Features.named(n.path("features").asText("casing")),
-        typeThresholds(n.path("entity_thresholds")));
+        typeThresholds(n.path("entity_thresholds")), n.path("top_layer").asBoolean(false));
   }
 
   private static Map<String, Double> typeThresholds(JsonNode n) {

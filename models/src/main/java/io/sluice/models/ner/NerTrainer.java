@@ -82,19 +82,31 @@ public final class NerTrainer {
     int at = 0;
     for (Example e : examples) {
       EncodedCorpus.Document d = e.doc();
-      String text = e.lowerCased() ? lowerCase(d.gold().text()) : d.gold().text();
-      TokenRows.Text t = TokenRows.of(text, d.starts(), d.ends(), d.states(), config.features());
-      int[] gold = GoldTags.of(d.gold().spans(), t.starts(), t.ends(), config.entities());
-      for (int i = 0; i < t.size(); i++) {
-        System.arraycopy(t.rows()[i], 0, rows, at * width, width);
-        if (e.listsHidden()) {
-          int lists = at * width + hidden + TokenFeatures.WIDTH;
-          Arrays.fill(rows, lists, at * width + width, 0f);
-        }
+      float[][] features = featureRows(config.features(), d.gold().text(), d.starts(), d.ends(), e.lowerCased(),
+          e.listsHidden());
+      int[] gold = GoldTags.of(d.gold().spans(), d.starts(), d.ends(), config.entities());
+      for (int i = 0; i < d.size(); i++) {
+        System.arraycopy(d.states()[i], 0, rows, at * width, hidden);
+        System.arraycopy(features[i], 0, rows, at * width + hidden, width - hidden);
         tags[at++] = gold[i];
       }
     }
     return new Cache(rows, tags, total, width);
+  }
+
+  /**
+   * The feature rows of one training variant of a text: as written or lower-cased, and with the word-list flags
+   * zeroed when {@code listsHidden} (see {@link Example}).
+   */
+  static float[][] featureRows(NerModelConfig.Features features, String text, int[] starts, int[] ends,
+      boolean lowerCased, boolean listsHidden) {
+    float[][] rows = features.rows(lowerCased ? lowerCase(text) : text, starts, ends);
+    if (listsHidden) {
+      for (float[] row : rows) {
+        Arrays.fill(row, TokenFeatures.WIDTH, row.length, 0f);
+      }
+    }
+    return rows;
   }
 
   /** Lower-cases code point by code point, so every token keeps its code-point span. */

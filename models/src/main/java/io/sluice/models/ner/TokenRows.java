@@ -1,14 +1,13 @@
 package io.sluice.models.ner;
 
-import io.sluice.models.runtime.EncoderModel;
 import io.sluice.models.runtime.TokenOutputs;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The head's input for a list of texts: per text, per token, the encoder's last hidden state (windows merged)
- * followed by the model's {@link NerModelConfig.Features}, with each token's code-point span. Used alike by training (once, cached)
- * and prediction, so both see exactly the same rows.
+ * The head's input for a list of texts at prediction: per text, per token, the encoder's states (windows merged)
+ * followed by the model's {@link NerModelConfig.Features}, with each token's code-point span. Training lays out
+ * its rows the same way: states first, then {@link NerModelConfig.Features#rows} of the text.
  */
 final class TokenRows {
   private TokenRows() {}
@@ -20,8 +19,8 @@ final class TokenRows {
     }
   }
 
-  static List<Text> of(EncoderModel encoder, List<String> texts, NerModelConfig.Features features) {
-    List<TokenOutputs> states = encoder.tokenStates(texts);
+  /** The rows of {@code texts} from their per-token states. */
+  static List<Text> of(List<String> texts, List<TokenOutputs> states, NerModelConfig.Features features) {
     List<Text> out = new ArrayList<>(texts.size());
     for (int t = 0; t < texts.size(); t++) {
       TokenOutputs s = states.get(t);

@@ -28,13 +28,14 @@ import java.util.Set;
  *
  * <pre>TrainNer --data /work/shared/data --out DIR [--seed 13] [--epochs 6] [--generated 2000] [--wikigold 500]
  *     [--sec 150] [--resumes 12] [--threads 1] [--holdout 400] [--wnut-repeat 2] [--lower-copies 1] [--social 1500]
- *     [--cache DIR] [--features casing_and_names] [--list-dropout 0.5]</pre>
+ *     [--cache DIR] [--features casing_and_names] [--list-dropout 0.5] [--layer-epochs 1] [--layer-lr 5e-5]</pre>
  *
  * Data: WNUT-17 train less a seeded hold-out, seeded samples of wikigold, SEC filings and the CVs, and documents
  * and social-media posts generated with the seed. The defaults are the shipped model's settings. Held out for
  * tuning the entity threshold: the WNUT-17 train hold-out and documents of a third seed; for the card's metrics:
  * WNUT-17 dev and documents generated with a different seed. {@code --cache} keeps encoder states on disk
- * between runs.
+ * between runs. With {@code --layer-epochs} above 0 the head is then fine-tuned together with the model's own
+ * copy of the encoder's last layer ({@link TopLayerTrainer}); 0 trains the head alone.
  */
 public final class TrainNer {
   static final String ENCODER = EmbeddedModel.ALL_MINILM_L6_V2.id();
@@ -71,12 +72,11 @@ public final class TrainNer {
       log("training documents: " + sources);
       NerTrainer trainer = new NerTrainer(encoder, config,
           new NerTrainer.Settings(a.epochs, 256, 1e-3f, 2.0f, a.seed));
-      NerTrainer.Cache cache = trainer.featurize(set.examples());
-      // the rows hold all the head needs: let the per-document encoder states go before training
-      set.examples().clear();
-      log("cached " + cache.tokens() + " token rows");
-      try (OutputStream w = Files.newOutputStream(out.resolve(NerModel.WEIGHTS))) {
-        trainer.train(cache, w, TrainNer::log);
+      List<TopLayerTrainer.Variant> variants = set.examples().stream().map(TopLayerTrainer.Variant::of).toList();
+      trainHead(trainer, set.examples(), out);
+      if (a.layerEpochs > 0) {
+        fineTuneTopLayer(a, config, encoder, variants, out);
+        config = config.withTopLayer();
       }
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -96,6 +96,38 @@ public final class TrainNer {
     Files.writeString(out.resolve(NerModel.CARD), ModelCard.render(config, a.commandLine(), sources, metrics,
         trainSeconds, a.skipWords != null));
     log(String.format(java.util.Locale.ROOT, "done in %.0f s: %s", (System.nanoTime() - started) / 1e9, out));
+  }
+
+  /** The first phase: the head on the frozen encoder's last states, written to {@code out}. */
+  private static void trainHead(NerTrainer trainer, List<NerTrainer.Example> examples, Path out) throws IOException {
+    NerTrainer.Cache cache = trainer.featurize(examples);
+    // the rows hold all the head needs: let the per-document encoder states go before training
+    examples.clear();
+    log("cached " + cache.tokens() + " token rows");
+    try (OutputStream w = Files.newOutputStream(out.resolve(NerModel.WEIGHTS))) {
+      trainer.train(cache, w, TrainNer::log);
+    }
+  }
+
+  /**
+   * The second phase ({@link TopLayerTrainer}): the model's own copy of the encoder's last layer and the head
+   * of the first phase, fine-tuned together on the same variants; replaces the head's weights in {@code out}.
+   */
+  private static void fineTuneTopLayer(Arguments a, NerModelConfig config, EncoderModel encoder,
+      List<TopLayerTrainer.Variant> variants, Path out) throws IOException {
+    Map<GoldDocument, Boolean> seen = new java.util.IdentityHashMap<>();
+    List<GoldDocument> documents = variants.stream().map(TopLayerTrainer.Variant::gold)
+        .filter(d -> seen.put(d, Boolean.TRUE) == null).toList();
+    List<EncodedCorpus.Windows> windows = EncodedCorpus.encodeWindows(encoder, config, documents, a.cache,
+        TrainNer::log);
+    TopLayerTrainer trainer = new TopLayerTrainer(config,
+        new TopLayerTrainer.Settings(a.layerEpochs, a.layerLearningRate, 1024, 2.0f, a.seed));
+    byte[] head = Files.readAllBytes(out.resolve(NerModel.WEIGHTS));
+    try (OutputStream headOut = Files.newOutputStream(out.resolve(NerModel.WEIGHTS));
+        OutputStream layerOut = Files.newOutputStream(out.resolve(NerModelConfig.TOP_LAYER_WEIGHTS))) {
+      trainer.train(encoder, variants, windows, new java.io.ByteArrayInputStream(head), headOut, layerOut,
+          TrainNer::log);
+    }
   }
 
   /**
@@ -226,6 +258,8 @@ public final class TrainNer {
     int social = 1500;
     NerModelConfig.Features features = NerModelConfig.Features.CASING_AND_NAMES;
     double listDropout = 0.5;
+    int layerEpochs = 1;
+    float layerLearningRate = 5e-5f;
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -249,6 +283,8 @@ public final class TrainNer {
           case "--social" -> a.social = Integer.parseInt(value);
           case "--features" -> a.features = NerModelConfig.Features.named(value);
           case "--list-dropout" -> a.listDropout = Double.parseDouble(value);
+          case "--layer-epochs" -> a.layerEpochs = Integer.parseInt(value);
+          case "--layer-lr" -> a.layerLearningRate = Float.parseFloat(value);
           default -> {
             return false;
           }
@@ -259,9 +295,9 @@ public final class TrainNer {
         throw usage("--data and --out are required");
       }
       if (a.holdout < 0 || a.social < 0 || a.wnutRepeat < 1 || a.lowerCopies < 0 || a.lowerCopies > 1
-          || a.listDropout < 0 || a.listDropout > 1) {
-        throw usage("--holdout and --social must be >= 0, --wnut-repeat >= 1, --lower-copies and --list-dropout in"
-            + " [0, 1]");
+          || a.listDropout < 0 || a.listDropout > 1 || a.layerEpochs < 0 || !(a.layerLearningRate > 0)) {
+        throw usage("--holdout, --social and --layer-epochs must be >= 0, --wnut-repeat >= 1, --lower-copies and"
+            + " --list-dropout in [0, 1], --layer-lr > 0");
       }
       if (a.skipWords == null && Files.isRegularFile(a.data.resolve("eval/skip_words_en.json"))) {
         a.skipWords = a.data.resolve("eval/skip_words_en.json");
@@ -274,14 +310,16 @@ public final class TrainNer {
           + " --generated " + generated + (wnut == Integer.MAX_VALUE ? "" : " --wnut " + wnut) + " --wikigold " + wikigold + " --sec " + sec + " --resumes " + resumes
           + " --threads " + threads + " --holdout " + holdout + " --wnut-repeat " + wnutRepeat
           + " --lower-copies " + lowerCopies + " --social " + social
-          + " --features " + features.name().toLowerCase(java.util.Locale.ROOT) + " --list-dropout " + listDropout;
+          + " --features " + features.name().toLowerCase(java.util.Locale.ROOT) + " --list-dropout " + listDropout
+          + (layerEpochs == 0 ? "" : " --layer-epochs " + layerEpochs + " --layer-lr " + layerLearningRate);
     }
 
     private static IllegalArgumentException usage(String problem) {
       return new IllegalArgumentException(problem + "; usage: TrainNer --data DIR --out DIR [--seed N] [--epochs N]"
           + " [--generated N] [--wnut N] [--wikigold N] [--sec N] [--resumes N] [--threads N] [--skip-words FILE]"
           + " [--cache DIR] [--holdout N] [--wnut-repeat N] [--lower-copies SHARE] [--social N]"
-          + " [--features casing|casing_and_gazetteer|casing_and_names] [--list-dropout SHARE]");
+          + " [--features casing|casing_and_gazetteer|casing_and_names] [--list-dropout SHARE] [--layer-epochs N]"
+          + " [--layer-lr RATE]");
     }
 
 

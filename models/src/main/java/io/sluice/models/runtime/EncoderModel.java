@@ -100,6 +100,19 @@ public final class EncoderModel implements AutoCloseable {
     return runner.perToken(texts, f);
   }
 
+  /**
+   * As {@link #perToken(List, BatchFunction)}, f running on the states after the first {@code layers} layers
+   * (a task's own top layers, see {@code io.sluice.models.encoder.ReplacementLayer}).
+   */
+  public List<TokenOutputs> perToken(List<String> texts, int layers, BatchFunction f) {
+    return runner.perToken(texts, layers, f);
+  }
+
+  /** Per text, every window's states after the first {@code layers} layers, special tokens included. */
+  public List<WindowStates> windowStates(List<String> texts, int layers) {
+    return runner.perWindowStates(texts, layers);
+  }
+
   /** Runs f per batch (one row per window) and combines each text's windows into one row. */
   public float[][] perText(List<String> texts, BatchFunction f, WindowAggregation aggregation) {
     List<float[]> out = new ArrayList<>();

@@ -102,16 +102,21 @@ public final class LoadedEncoder implements AutoCloseable {
    * intra-op threads, a batch of several rows is split by rows across threads (see {@link RowSlices}).
    */
   public NDArray forward(NDManager call, long[][] ids, long[][] mask) {
-    if (rowSlices != null && ids.length > 1) {
-      return rowSlices.forward(call, ids, mask, this::forwardOnThisThread);
-    }
-    return forwardOnThisThread(call, ids, mask);
+    return forward(call, ids, mask, encoder.config().numLayers());
   }
 
-  private NDArray forwardOnThisThread(NDManager call, long[][] ids, long[][] mask) {
+  /** As {@link #forward(NDManager, long[][], long[][])}, through the first {@code layers} layers only. */
+  public NDArray forward(NDManager call, long[][] ids, long[][] mask, int layers) {
+    if (rowSlices != null && ids.length > 1) {
+      return rowSlices.forward(call, ids, mask, (m, i, k) -> forwardOnThisThread(m, i, k, layers));
+    }
+    return forwardOnThisThread(call, ids, mask, layers);
+  }
+
+  private NDArray forwardOnThisThread(NDManager call, long[][] ids, long[][] mask, int layers) {
     NDArray idArray = call.create(ids);
     NDArray maskArray = call.create(mask);
-    return encoder.encode(new ParameterStore(call, false), idArray, maskArray, null, false);
+    return encoder.encode(new ParameterStore(call, false), idArray, maskArray, null, false, layers);
   }
 
   @Override

@@ -36,8 +36,13 @@ final class WindowedRunner {
   }
 
   List<TokenOutputs> perToken(List<String> texts, BatchFunction f) {
+    return perToken(texts, encoder.config().numLayers(), f);
+  }
+
+  /** As {@link #perToken(List, BatchFunction)}, f running on the states after the first {@code layers} layers. */
+  List<TokenOutputs> perToken(List<String> texts, int layers, BatchFunction f) {
     List<TokenizedText> tokenized = tokenize(texts);
-    Map<Window, float[][]> byWindow = run(tokenized, f, true);
+    Map<Window, float[][]> byWindow = run(tokenized, f, true, layers);
     int prefix = tokenizer.prefix().length;
     List<TokenOutputs> out = new ArrayList<>();
     for (int t = 0; t < tokenized.size(); t++) {
@@ -66,7 +71,7 @@ final class WindowedRunner {
   /** Per text, the rows of each of its windows in order, with each window's content-token count. */
   List<List<WindowOutput>> perWindow(List<String> texts, BatchFunction f) {
     List<TokenizedText> tokenized = tokenize(texts);
-    Map<Window, float[][]> byWindow = run(tokenized, f, false);
+    Map<Window, float[][]> byWindow = run(tokenized, f, false, encoder.config().numLayers());
     List<List<WindowOutput>> out = new ArrayList<>();
     for (int t = 0; t < tokenized.size(); t++) {
       out.add(new ArrayList<>());
@@ -80,6 +85,24 @@ final class WindowedRunner {
 
   record WindowOutput(int contentTokens, float[] values) {}
 
+  /**
+   * Per text, its tokens and every window's states after the first {@code layers} layers, special tokens
+   * included: the inputs of a layer trained to run on them ({@code io.sluice.models.encoder.ReplacementLayer}).
+   */
+  List<WindowStates> perWindowStates(List<String> texts, int layers) {
+    List<TokenizedText> tokenized = tokenize(texts);
+    Map<Window, float[][]> byWindow = run(tokenized, (hidden, mask) -> hidden, true, layers);
+    List<WindowStates> out = new ArrayList<>();
+    for (int t = 0; t < tokenized.size(); t++) {
+      int text = t;
+      List<WindowStates.Rows> windows = byWindow.entrySet().stream().filter(e -> e.getKey().textIndex() == text)
+          .sorted(java.util.Comparator.comparingInt((Map.Entry<Window, float[][]> e) -> e.getKey().start()))
+          .map(e -> new WindowStates.Rows(e.getKey().start(), e.getKey().end(), e.getValue())).toList();
+      out.add(new WindowStates(tokenized.get(t).starts(), tokenized.get(t).ends(), tokenizer.prefix().length, windows));
+    }
+    return out;
+  }
+
   private List<TokenizedText> tokenize(List<String> texts) {
     List<TokenizedText> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
@@ -92,7 +115,7 @@ final class WindowedRunner {
   }
 
   /** Window -> rows: [seq][k] when perToken (padding rows dropped), else a single row [1][k]. */
-  private Map<Window, float[][]> run(List<TokenizedText> tokenized, BatchFunction f, boolean perToken) {
+  private Map<Window, float[][]> run(List<TokenizedText> tokenized, BatchFunction f, boolean perToken, int layers) {
     List<Window> windows = new ArrayList<>();
     for (int t = 0; t < tokenized.size(); t++) {
       windows.addAll(windowing.windows(t, tokenized.get(t), tokenizer.prefix(), tokenizer.suffix()));
@@ -105,7 +128,7 @@ final class WindowedRunner {
       real += batch.realTokens();
       padded += batch.paddedTokens();
       try (NDManager call = encoder.manager().newSubManager()) {
-        NDArray hidden = encoder.forward(call, batch.ids(), batch.mask());
+        NDArray hidden = encoder.forward(call, batch.ids(), batch.mask(), layers);
         NDArray result = f.apply(hidden, call.create(batch.mask())).toType(DataType.FLOAT32, false);
         float[] flat = result.toFloatArray();
         int k = (int) result.getShape().get(result.getShape().dimension() - 1);

@@ -3,12 +3,14 @@ package io.sluice.models.ner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sluice.models.ModelLoader;
 import io.sluice.models.eval.EntitySpan;
 import io.sluice.models.eval.GoldDocument;
 import io.sluice.models.runtime.EncoderModel;
 import io.sluice.models.runtime.ModelCache;
+import io.sluice.models.runtime.WindowStates;
 import io.sluice.models.text.TokenizedText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +74,30 @@ class EncodedCorpusTest {
     List<GoldDocument> changed = List.of(new GoldDocument("a", "Anna Schmidt lives in Bonn.", List.of()));
     EncodedCorpus.encode(encoder.get(), CONFIG, changed, dir, log::add);
     assertEquals(2, files());
+  }
+
+  @Test
+  void windowStatesCoverEveryTokenWithTheSpecialTokensAndAreReadBackExactly() throws IOException {
+    List<GoldDocument> docs = List.of(new GoldDocument("long", "word ".repeat(150), List.of()),
+        new GoldDocument("empty", "", List.of()));
+    List<String> log = new ArrayList<>();
+    List<EncodedCorpus.Windows> first = EncodedCorpus.encodeWindows(encoder.get(), CONFIG, docs, dir, log::add);
+    List<EncodedCorpus.Windows> again = EncodedCorpus.encodeWindows(encoder.get(), CONFIG, docs, dir, log::add);
+    assertEquals(1, files());
+    WindowStates s = again.get(0).states();
+    assertEquals(150, s.starts().length);
+    assertTrue(s.windows().size() > 1, "150 tokens need several windows of 64");
+    assertEquals(0, s.windows().get(0).start());
+    assertEquals(150, s.windows().get(s.windows().size() - 1).end());
+    for (int w = 0; w < s.windows().size(); w++) {
+      WindowStates.Rows rows = s.windows().get(w);
+      assertEquals(rows.end() - rows.start() + 2, rows.values().length, "content plus [CLS] and [SEP]");
+      for (int r = 0; r < rows.values().length; r++) {
+        assertArrayEquals(first.get(0).states().windows().get(w).values()[r], rows.values()[r]);
+      }
+    }
+    assertEquals(0, again.get(1).states().starts().length);
+    assertEquals(docs.get(0), again.get(0).gold());
   }
 
   private long files() throws IOException {

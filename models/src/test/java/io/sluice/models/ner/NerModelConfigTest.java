@@ -22,6 +22,15 @@ class NerModelConfigTest {
   }
 
   @Test
+  void anOwnTopLayerIsStoredAndOlderConfigsUseTheSharedEncoders() {
+    NerModelConfig own = config.withTopLayer().withEntityThreshold(0.4);
+    assertTrue(own.topLayer());
+    assertEquals(own, NerModelConfig.fromJson(own.toJson(json)));
+    assertEquals(false, NerModelConfig.fromJson(config.toJson(json)).topLayer());
+    assertTrue(config.toJson(json).path("top_layer").isMissingNode());
+  }
+
+  @Test
   void aThresholdOutsideZeroToOneIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> config.withEntityThreshold(1.0));
     assertThrows(IllegalArgumentException.class, () -> config.withEntityThreshold(0));
