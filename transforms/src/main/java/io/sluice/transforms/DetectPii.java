@@ -133,6 +133,10 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
     private final Counter findingsCounter = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS);
     private final Distribution batchMillis =
         Metrics.distribution(SluiceMetrics.NAMESPACE, SluiceMetrics.DETECT_BATCH_MS);
+    private final KeyedCounters findingsByEntity =
+        new KeyedCounters(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_ENTITY_PREFIX);
+    private final KeyedCounters findingsByDetector =
+        new KeyedCounters(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_DETECTOR_PREFIX);
 
     DetectingFn(Policy policy, int batchDocuments, long batchChars) {
       super(policy, batchDocuments, batchChars);
@@ -214,8 +218,8 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
     private void countFindings(List<Detection> found) {
       findingsCounter.inc(found.size());
       for (Detection d : found) {
-        Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_ENTITY_PREFIX + d.entityType()).inc();
-        Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_DETECTOR_PREFIX + d.detector()).inc();
+        findingsByEntity.of(d.entityType()).inc();
+        findingsByDetector.of(d.detector()).inc();
       }
     }
 
