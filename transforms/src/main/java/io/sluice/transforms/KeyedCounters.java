@@ -24,6 +24,7 @@ public final class KeyedCounters implements Serializable {
 
   /** The counter {@code prefix + key}. */
   public Counter of(String key) {
-    return byKey.computeIfAbsent(key, k -> Metrics.counter(namespace, prefix + k));
+    Counter counter = byKey.get(key); // the common case, without computeIfAbsent's locking
+    return counter != null ? counter : byKey.computeIfAbsent(key, k -> Metrics.counter(namespace, prefix + k));
   }
 }
