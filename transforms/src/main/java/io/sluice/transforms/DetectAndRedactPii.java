@@ -1,11 +1,12 @@
 package io.sluice.transforms;
 
+import io.sluice.pii.Detection;
 import io.sluice.policy.Policy;
-import io.sluice.schemas.AnalyzedDocument;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Document;
 import io.sluice.schemas.Finding;
 import io.sluice.schemas.RedactedDocument;
+import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -106,8 +107,8 @@ public final class DetectAndRedactPii extends PTransform<PCollection<Document>, 
     }
 
     @Override
-    protected void analyzed(AnalyzedDocument document, Outputs outputs, int index) {
-      redaction.apply(document, emitter(outputs, index));
+    protected void analyzed(Document document, List<Detection> found, Outputs outputs, int index) {
+      redaction.apply(document, found, emitter(outputs, index));
     }
 
     @Override

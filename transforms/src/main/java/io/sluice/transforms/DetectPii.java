@@ -112,8 +112,8 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
     }
 
     @Override
-    protected void analyzed(AnalyzedDocument document, Outputs outputs, int index) {
-      outputs.output(analyzedTag, document, index);
+    protected void analyzed(Document document, List<Detection> found, Outputs outputs, int index) {
+      outputs.output(analyzedTag, toAnalyzed(document, found), index);
     }
 
     @Override
@@ -133,6 +133,10 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
     private final Counter findingsCounter = Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS);
     private final Distribution batchMillis =
         Metrics.distribution(SluiceMetrics.NAMESPACE, SluiceMetrics.DETECT_BATCH_MS);
+    private final KeyedCounters findingsByEntity =
+        new KeyedCounters(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_ENTITY_PREFIX);
+    private final KeyedCounters findingsByDetector =
+        new KeyedCounters(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_DETECTOR_PREFIX);
 
     DetectingFn(Policy policy, int batchDocuments, long batchChars) {
       super(policy, batchDocuments, batchChars);
@@ -141,8 +145,11 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
     /** The document to detect in that {@code element} holds, or null when it only passes through. */
     protected abstract Document documentOf(InputT element);
 
-    /** Receives each document detection succeeded on, with its findings; index as in {@link Outputs}. */
-    protected abstract void analyzed(AnalyzedDocument document, Outputs outputs, int index);
+    /**
+     * Receives each document detection succeeded on, with its detections (char offsets, as the analyzer gave
+     * them); index as in {@link Outputs}.
+     */
+    protected abstract void analyzed(Document document, List<Detection> found, Outputs outputs, int index);
 
     /** Receives the dead letter of each document detection failed on. */
     protected abstract void deadLettered(DeadLetter deadLetter, Outputs outputs, int index);
@@ -187,10 +194,8 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
         Document document = documentOf(element);
         int index = indexes.get(i);
         List<Detection> found;
-        AnalyzedDocument analyzed;
         try {
           found = detections(detections, i, element);
-          analyzed = toAnalyzed(document, found);
         } catch (RuntimeException e) {
           SluiceMetrics.countDeadLetter(ErrorKinds.DETECTION_FAILED);
           deadLettered(
@@ -207,34 +212,39 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
         }
         documentsDetected.inc();
         countFindings(found);
-        analyzed(analyzed, outputs, index);
+        analyzed(document, found, outputs, index);
       }
     }
 
     private void countFindings(List<Detection> found) {
       findingsCounter.inc(found.size());
       for (Detection d : found) {
-        Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_ENTITY_PREFIX + d.entityType()).inc();
-        Metrics.counter(SluiceMetrics.NAMESPACE, SluiceMetrics.FINDINGS_BY_DETECTOR_PREFIX + d.detector()).inc();
+        findingsByEntity.of(d.entityType()).inc();
+        findingsByDetector.of(d.detector()).inc();
       }
     }
 
-    private static AnalyzedDocument toAnalyzed(Document document, List<Detection> detections) {
-      CodePoints offsets = new CodePoints(document.getText());
-      List<Finding> findings = new ArrayList<>(detections.size());
-      for (Detection d : detections) {
-        findings.add(
-            Finding.newBuilder()
-                .setDocId(document.getId())
-                .setEntityType(d.entityType())
-                .setStart(offsets.toCodePoint(d.start()))
-                .setEnd(offsets.toCodePoint(d.end()))
-                .setScore(d.score())
-                .setDetector(d.detector())
-                .setOperator(null)
-                .build());
-      }
-      return AnalyzedDocument.newBuilder().setDocument(document).setFindings(findings).build();
+  }
+
+  private static AnalyzedDocument toAnalyzed(Document document, List<Detection> detections) {
+    CodePoints offsets = new CodePoints(document.getText());
+    List<Finding> findings = new ArrayList<>(detections.size());
+    for (Detection d : detections) {
+      findings.add(finding(document.getId(), d, offsets, null));
     }
+    return AnalyzedDocument.newBuilder().setDocument(document).setFindings(findings).build();
+  }
+
+  /** The finding of a detection: offsets in the document's code points, with the operator applied (or null). */
+  static Finding finding(String docId, Detection d, CodePoints offsets, String operator) {
+    return Finding.newBuilder()
+        .setDocId(docId)
+        .setEntityType(d.entityType())
+        .setStart(offsets.toCodePoint(d.start()))
+        .setEnd(offsets.toCodePoint(d.end()))
+        .setScore(d.score())
+        .setDetector(d.detector())
+        .setOperator(operator)
+        .build();
   }
 }

@@ -155,6 +155,8 @@ public final class Moderate extends PTransform<PCollection<Document>, Moderate.R
     private final Counter flagged = Metrics.counter(SluiceMetrics.NAMESPACE, DOCUMENTS_FLAGGED);
     private final Counter quarantined = Metrics.counter(SluiceMetrics.NAMESPACE, DOCUMENTS_QUARANTINED);
     private final Counter tokens = Metrics.counter(SluiceMetrics.NAMESPACE, MODERATION_TOKENS);
+    private final KeyedCounters flaggedByCategory =
+        new KeyedCounters(SluiceMetrics.NAMESPACE, FLAGGED_BY_CATEGORY_PREFIX);
     private final Distribution batchMillis = Metrics.distribution(SluiceMetrics.NAMESPACE, MODERATE_BATCH_MS);
 
     private transient ModelCache.Lease<ModerationScorer> lease;
@@ -218,7 +220,7 @@ public final class Moderate extends PTransform<PCollection<Document>, Moderate.R
     private void route(Document document, ModerationResult result, Outputs outputs, int index) {
       moderated.inc();
       for (String category : result.getFlagged()) {
-        Metrics.counter(SluiceMetrics.NAMESPACE, FLAGGED_BY_CATEGORY_PREFIX + category).inc();
+        flaggedByCategory.of(category).inc();
       }
       outputs.output(resultTag, result, index);
       if (ModerationPolicy.Action.QUARANTINE.label().equals(result.getAction())) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 
@@ -54,6 +55,7 @@ final class Redaction implements Serializable {
     }
   }
 
+  /** Redacts an analyzed document (its findings in code points), as {@link RedactPii} gets it. */
   void apply(AnalyzedDocument analyzed, Emitter out) {
     Document document = analyzed.getDocument();
     if (reportOnly) {
@@ -61,10 +63,7 @@ final class Redaction implements Serializable {
       completed.inc();
       return;
     }
-    RedactedDocument redacted;
-    List<Finding> annotated;
-    try {
-      CodePoints offsets = new CodePoints(document.getText());
+    redact(document, out, offsets -> {
       List<Detection> detections = new ArrayList<>(analyzed.getFindings().size());
       for (Finding f : analyzed.getFindings()) {
         detections.add(
@@ -72,14 +71,47 @@ final class Redaction implements Serializable {
                 f.getEntityType(), offsets.toChar(f.getStart()), offsets.toChar(f.getEnd()), f.getScore(), f.getDetector()));
       }
       AnonymizedText result = anonymizer.anonymize(document.getText(), detections);
-      annotated = withOperators(analyzed.getFindings(), result.operatorPerDetection());
+      List<String> operators = result.operatorPerDetection();
+      List<Finding> annotated = new ArrayList<>(detections.size());
+      for (int i = 0; i < detections.size(); i++) {
+        annotated.add(Finding.newBuilder(analyzed.getFindings().get(i)).setOperator(operators.get(i)).build());
+      }
+      return new Redacted(result.text(), annotated);
+    });
+  }
+
+  /**
+   * Redacts a document from the detections (char offsets) detection just made, as {@link DetectAndRedactPii}
+   * has them: each finding is built once, with its operator, instead of once by detection and again here.
+   */
+  void apply(Document document, List<Detection> detections, Emitter out) {
+    redact(document, out, offsets -> {
+      AnonymizedText result = anonymizer.anonymize(document.getText(), detections);
+      List<String> operators = result.operatorPerDetection();
+      List<Finding> annotated = new ArrayList<>(detections.size());
+      for (int i = 0; i < detections.size(); i++) {
+        annotated.add(DetectPii.finding(document.getId(), detections.get(i), offsets, operators.get(i)));
+      }
+      return new Redacted(result.text(), annotated);
+    });
+  }
+
+  /** The redacted text and its findings, annotated with the operator each got. */
+  private record Redacted(String text, List<Finding> findings) {}
+
+  /** Runs {@code redaction} and emits its results, or a dead letter when it fails. */
+  private void redact(Document document, Emitter out, Function<CodePoints, Redacted> redaction) {
+    Redacted result;
+    RedactedDocument redacted;
+    try {
+      result = redaction.apply(new CodePoints(document.getText()));
       redacted =
           RedactedDocument.newBuilder()
               .setId(document.getId())
               .setText(result.text())
               .setSource(document.getSource())
-              .setFindingCount(annotated.size())
-              .setEntityCounts(countByEntity(annotated))
+              .setFindingCount(result.findings().size())
+              .setEntityCounts(countByEntity(result.findings()))
               .build();
     } catch (RuntimeException e) {
       SluiceMetrics.countDeadLetter(ErrorKinds.REDACTION_FAILED);
@@ -93,17 +125,9 @@ final class Redaction implements Serializable {
               document.getText()));
       return;
     }
-    annotated.forEach(out::finding);
+    result.findings().forEach(out::finding);
     out.document(redacted);
     completed.inc();
-  }
-
-  private static List<Finding> withOperators(List<Finding> findings, List<String> operators) {
-    List<Finding> annotated = new ArrayList<>(findings.size());
-    for (int i = 0; i < findings.size(); i++) {
-      annotated.add(Finding.newBuilder(findings.get(i)).setOperator(operators.get(i)).build());
-    }
-    return annotated;
   }
 
   private static Map<String, Integer> countByEntity(List<Finding> findings) {

@@ -1,5 +1,6 @@
 package io.sluice.transforms;
 
+import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /** Names of the Beam metrics Sluice transforms report; jobs read them for progress and summaries. */
@@ -19,11 +20,14 @@ public final class SluiceMetrics {
   public static final String DEAD_LETTERS = "dead_letters";
   public static final String DETECT_BATCH_MS = "detect_batch_ms";
 
+  private static final Counter DEAD_LETTER_TOTAL = Metrics.counter(NAMESPACE, DEAD_LETTERS);
+  private static final KeyedCounters DEAD_LETTERS_BY_KIND = new KeyedCounters(NAMESPACE, DEAD_LETTERS_BY_KIND_PREFIX);
+
   private SluiceMetrics() {}
 
   /** Counts a dead letter in the total and under its kind; call from inside a DoFn. */
   public static void countDeadLetter(String errorKind) {
-    Metrics.counter(NAMESPACE, DEAD_LETTERS).inc();
-    Metrics.counter(NAMESPACE, DEAD_LETTERS_BY_KIND_PREFIX + errorKind).inc();
+    DEAD_LETTER_TOTAL.inc();
+    DEAD_LETTERS_BY_KIND.of(errorKind).inc();
   }
 }

@@ -3,6 +3,7 @@ package io.sluice.pipelines.summary;
 import io.sluice.schemas.DeadLetter;
 import io.sluice.schemas.Finding;
 import io.sluice.schemas.RedactedDocument;
+import io.sluice.transforms.KeyedCounters;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -11,8 +12,8 @@ import org.apache.beam.sdk.transforms.DoFn;
 /**
  * Counts what is written, which is what the reconciliation and the summary report: the counting
  * functions are called by the step just before a sink (the pass-through DoFns here, or the sweep's one
- * counting step). Keyed counters (per entity, detector, dead-letter kind) are created by name on first
- * use; Beam merges them across workers.
+ * counting step). Keyed counters (per entity, detector, dead-letter kind) are made on first use of their key
+ * and reused; Beam merges them across workers.
  */
 public final class CountWritten {
   private static final Counter DOCUMENTS = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DOCUMENTS_WRITTEN);
@@ -23,6 +24,12 @@ public final class CountWritten {
   private static final Counter FINDINGS = Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.FINDINGS_WRITTEN);
   private static final Counter DEAD_LETTERS =
       Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DEAD_LETTERS_WRITTEN);
+  private static final KeyedCounters FINDINGS_BY_ENTITY =
+      new KeyedCounters(JobMetrics.NAMESPACE, JobMetrics.FINDINGS_BY_ENTITY);
+  private static final KeyedCounters FINDINGS_BY_DETECTOR =
+      new KeyedCounters(JobMetrics.NAMESPACE, JobMetrics.FINDINGS_BY_DETECTOR);
+  private static final KeyedCounters DEAD_LETTERS_BY_KIND =
+      new KeyedCounters(JobMetrics.NAMESPACE, JobMetrics.DEAD_LETTERS_BY_KIND);
 
   private CountWritten() {}
 
@@ -47,14 +54,14 @@ public final class CountWritten {
   /** A finding, in total, per entity type and per detector. */
   public static void finding(Finding finding) {
     FINDINGS.inc();
-    Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.FINDINGS_BY_ENTITY + finding.getEntityType()).inc();
-    Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.FINDINGS_BY_DETECTOR + finding.getDetector()).inc();
+    FINDINGS_BY_ENTITY.of(finding.getEntityType()).inc();
+    FINDINGS_BY_DETECTOR.of(finding.getDetector()).inc();
   }
 
   /** A dead letter, in total and per error kind. */
   public static void deadLetter(DeadLetter deadLetter) {
     DEAD_LETTERS.inc();
-    Metrics.counter(JobMetrics.NAMESPACE, JobMetrics.DEAD_LETTERS_BY_KIND + deadLetter.getErrorKind()).inc();
+    DEAD_LETTERS_BY_KIND.of(deadLetter.getErrorKind()).inc();
   }
 
   /** Counts typed records (extraction) and advances the progress line, passing them on to the sink. */
