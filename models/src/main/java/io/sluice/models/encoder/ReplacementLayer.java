@@ -1,13 +1,11 @@
 package io.sluice.models.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -17,7 +15,7 @@ import java.util.Map;
  * fine-tunes it while every other user of the encoder keeps the original. It starts as a copy of the layer it
  * replaces ({@link #copyFrom}), so fine-tuning begins from the pre-trained model.
  */
-public final class ReplacementLayer extends HfBlock {
+public final class ReplacementLayer extends HiddenStatesBlock {
   private static final String NAME = "layer";
   private final TransformerLayer layer;
 
@@ -50,15 +48,5 @@ public final class ReplacementLayer extends HfBlock {
       additiveMask.close();
     }
     return out;
-  }
-
-  @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
-  }
-
-  @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
   }
 }

@@ -7,10 +7,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /** Multi-head scaled dot-product self-attention (HF "attention.self"). */
-final class SelfAttention extends HfBlock {
+final class SelfAttention extends HiddenStatesBlock {
   private final EncoderConfig config;
   private final HfLinear query;
   private final HfLinear key;
@@ -116,15 +115,5 @@ final class SelfAttention extends HfBlock {
 
   private NDArray heads(NDArray projected, long batch, long seq) {
     return projected.reshape(batch, seq, config.numHeads(), config.headSize()).transpose(0, 2, 1, 3);
-  }
-
-  @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
-  }
-
-  @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
   }
 }

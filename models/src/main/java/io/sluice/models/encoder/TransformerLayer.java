@@ -1,17 +1,14 @@
 package io.sluice.models.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * One post-norm transformer layer with HF BERT names:
  * attention.{self,output}, intermediate.dense, output.{dense,LayerNorm}.
  */
-final class TransformerLayer extends HfBlock {
+final class TransformerLayer extends HiddenStatesBlock {
   private final EncoderConfig config;
   private final SelfAttention selfAttention;
   private final ResidualOutput attentionOutput;
@@ -44,16 +41,6 @@ final class TransformerLayer extends HfBlock {
       // gelu_new: the tanh approximation, 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
       default -> x.mul(x.pow(3).mul(0.044715f).add(x).mul((float) Math.sqrt(2 / Math.PI)).tanh().add(1f)).mul(0.5f);
     };
-  }
-
-  @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.get(0), inputs.get(1), training));
-  }
-
-  @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
   }
 
   /** Only groups "self" and "output" under the HF name "attention"; the layer drives them. */
