@@ -141,22 +141,10 @@ public final class DetectAndRedactPii extends PTransform<PCollection<Document>, 
 
     @Override
     protected Redaction.Emitter emitter(Outputs outputs, int index) {
-      return new Redaction.Emitter() {
-        @Override
-        public void document(RedactedDocument redacted) {
-          outputs.output(documentTag, redacted, index);
-        }
-
-        @Override
-        public void finding(Finding finding) {
-          outputs.output(findingTag, finding, index);
-        }
-
-        @Override
-        public void deadLetter(DeadLetter deadLetter) {
-          outputs.output(deadLetterTag, deadLetter, index);
-        }
-      };
+      return Redaction.Emitter.of(
+          redacted -> outputs.output(documentTag, redacted, index),
+          finding -> outputs.output(findingTag, finding, index),
+          deadLetter -> outputs.output(deadLetterTag, deadLetter, index));
     }
   }
 
@@ -183,22 +171,10 @@ public final class DetectAndRedactPii extends PTransform<PCollection<Document>, 
 
     @Override
     protected Redaction.Emitter emitter(Outputs outputs, int index) {
-      return new Redaction.Emitter() {
-        @Override
-        public void document(RedactedDocument redacted) {
-          outputs.output(tag, records.redacted(redacted), index);
-        }
-
-        @Override
-        public void finding(Finding finding) {
-          outputs.output(tag, records.finding(finding), index);
-        }
-
-        @Override
-        public void deadLetter(DeadLetter deadLetter) {
-          outputs.output(tag, records.deadLetter(deadLetter), index);
-        }
-      };
+      return Redaction.Emitter.of(
+          redacted -> outputs.output(tag, records.redacted(redacted), index),
+          finding -> outputs.output(tag, records.finding(finding), index),
+          deadLetter -> outputs.output(tag, records.deadLetter(deadLetter), index));
     }
   }
 }

@@ -116,22 +116,8 @@ public final class RedactPii extends PTransform<PCollection<AnalyzedDocument>, R
     public void process(@Element AnalyzedDocument analyzed, MultiOutputReceiver out) {
       redaction.apply(
           analyzed,
-          new Redaction.Emitter() {
-            @Override
-            public void document(RedactedDocument document) {
-              out.get(documentTag).output(document);
-            }
-
-            @Override
-            public void finding(Finding finding) {
-              out.get(findingTag).output(finding);
-            }
-
-            @Override
-            public void deadLetter(DeadLetter deadLetter) {
-              out.get(deadLetterTag).output(deadLetter);
-            }
-          });
+          Redaction.Emitter.of(
+              out.get(documentTag)::output, out.get(findingTag)::output, out.get(deadLetterTag)::output));
     }
   }
 }

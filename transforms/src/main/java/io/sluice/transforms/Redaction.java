@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -36,6 +37,27 @@ final class Redaction implements Serializable {
     void finding(Finding finding);
 
     void deadLetter(DeadLetter deadLetter);
+
+    /** Hands each kind of result to its own consumer (an output tag, or a tagging into one output). */
+    static Emitter of(
+        Consumer<RedactedDocument> documents, Consumer<Finding> findings, Consumer<DeadLetter> deadLetters) {
+      return new Emitter() {
+        @Override
+        public void document(RedactedDocument document) {
+          documents.accept(document);
+        }
+
+        @Override
+        public void finding(Finding finding) {
+          findings.accept(finding);
+        }
+
+        @Override
+        public void deadLetter(DeadLetter deadLetter) {
+          deadLetters.accept(deadLetter);
+        }
+      };
+    }
   }
 
   private final Policy policy;
