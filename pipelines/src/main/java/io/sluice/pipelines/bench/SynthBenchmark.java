@@ -1,5 +1,6 @@
 package io.sluice.pipelines.bench;
 
+import io.sluice.bench.ProcessClock;
 import io.sluice.models.cli.OptionPairs;
 import io.sluice.pipelines.io.OutputFormat;
 import io.sluice.pipelines.runner.RunnerKind;
@@ -41,17 +42,17 @@ public final class SynthBenchmark {
         s.format.name().toLowerCase(Locale.ROOT));
     List<String[]> rows = new ArrayList<>();
     bareLoop(plan, Math.min(s.records, 50_000), s.cores); // warm-up: datafaker's data, JIT
-    long cpu = SweepBenchmark.processCpuNanos();
+    ProcessClock clock = ProcessClock.start();
     double bareSeconds = bareLoop(plan, s.records, s.cores);
-    double bareCpu = SweepBenchmark.cpuSecondsSince(cpu);
+    double bareCpu = clock.cpuSeconds();
     rows.add(row("bare loop, " + s.cores + " threads", s.records, bareSeconds, bareCpu, bareSeconds, bareCpu));
     System.out.printf(Locale.ROOT, ROW, (Object[]) rows.get(0));
     for (RunnerKind runner : s.runners) {
       String name = runner.name().toLowerCase(Locale.ROOT);
-      cpu = SweepBenchmark.processCpuNanos();
+      clock = ProcessClock.start();
       SynthSummary summary = SynthesizeJob.run(new SynthOptions(s.spec, s.records, s.work.resolve("out-" + name), null,
           new RunnerSettings(runner, null, s.cores), s.format, null, true, null));
-      double cpuSeconds = SweepBenchmark.cpuSecondsSince(cpu);
+      double cpuSeconds = clock.cpuSeconds();
       if (!summary.reconciled()) {
         throw new IllegalStateException(name + " run does not reconcile: " + summary.reconciliationLine());
       }

@@ -1,5 +1,6 @@
 package io.sluice.pii.ner;
 
+import io.sluice.bench.ProcessClock;
 import io.sluice.models.eval.GoldDocument;
 import io.sluice.models.ner.NerModel;
 import io.sluice.models.ner.TrainingDocumentGenerator;
@@ -42,9 +43,9 @@ public final class NerSweepBenchmark {
       double patternSeconds = run(patterns, texts, bundle);
       InferenceStats stats = model.get().encoder().stats();
       long tokensBefore = stats.realTokens();
-      long cpuBefore = processCpuNanos();
+      ProcessClock clock = ProcessClock.start();
       double nerSeconds = run(ner, texts, bundle);
-      double nerCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+      double nerCpuSeconds = clock.cpuSeconds();
       long modelTokens = stats.realTokens() - tokensBefore;
       System.out.printf(Locale.ROOT, "corpus: %d documents, %d chars, %d content tokens (%.0f per document)%n",
           count, chars, contentTokens, (double) contentTokens / count);
@@ -62,11 +63,6 @@ public final class NerSweepBenchmark {
           System.getProperty("ai.djl.pytorch.num_threads", "default"), Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double run(Analyzer analyzer, List<String> texts, int bundle) {

@@ -1,5 +1,6 @@
 package io.sluice.synth.gate;
 
+import io.sluice.bench.ProcessClock;
 import io.sluice.pii.Detection;
 import io.sluice.pii.analyzer.Analyzer;
 import io.sluice.policy.Policy;
@@ -273,16 +274,16 @@ public final class GateBenchmark {
     PCollection<Document> sourceDocs = p.apply("Source", Create.of(source).withCoder(AvroCoder.of(Document.class)));
     p.apply("Records", Create.of(records).withCoder(AvroCoder.of(SynthRecord.class)))
         .apply(SynthesisGate.with(settings).withSource(sourceDocs));
-    long cpu = processCpuNanos();
+    ProcessClock clock = ProcessClock.start();
     long wall = System.nanoTime();
     var result = p.run();
     result.waitUntilFinish();
-    long cpuUsed = processCpuNanos() - cpu;
+    double cpuSeconds = clock.cpuSeconds();
     GateStatistics stats = GateStatistics.from(result.metrics());
     System.out.printf(Locale.ROOT, "  (pipeline: %,d accepted, rejected %s, distinct-1 %.3f, distinct-2 %.3f;"
         + " wall %.1f s)%n", stats.accepted(), stats.rejectedByKind(), stats.distinct1(), stats.distinct2(),
         (System.nanoTime() - wall) / 1e9);
-    return cpuUsed / 1e3 / records.size();
+    return cpuSeconds * 1e6 / records.size();
   }
 
   /** Thread CPU milliseconds of {@code work}. */
@@ -290,11 +291,6 @@ public final class GateBenchmark {
     long start = THREADS.getCurrentThreadCpuTime();
     work.run();
     return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   private static String load() {
