@@ -12,10 +12,19 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * @param format how to read the matched files
  * @param baseDirectory the folder text-file ids are relative to (Beam's spelling, ending in '/')
  * @param settings id and text fields, size limit
- * @param firstFile one matched file, used to check the schema of Avro and Parquet inputs
+ * @param files the matched files, in a stable order, never empty
  */
 public record InputSpec(
-    String pattern, InputFormat format, String baseDirectory, ReadSettings settings, MatchResult.Metadata firstFile) {
+    String pattern, InputFormat format, String baseDirectory, ReadSettings settings, List<MatchResult.Metadata> files) {
+
+  public InputSpec {
+    files = List.copyOf(files);
+  }
+
+  /** One matched file, used to check the schema of Avro and Parquet inputs. */
+  public MatchResult.Metadata firstFile() {
+    return files.get(0);
+  }
 
   /**
    * Resolves a user's input path: a file, a glob, or a folder (read recursively as text files unless a
@@ -30,6 +39,6 @@ public record InputSpec(
     if (files.isEmpty()) {
       throw new ConfigException("no input files match '" + input + "': check --input");
     }
-    return new InputSpec(location.pattern(), resolved, location.baseDirectory(), settings, files.get(0));
+    return new InputSpec(location.pattern(), resolved, location.baseDirectory(), settings, files);
   }
 }
