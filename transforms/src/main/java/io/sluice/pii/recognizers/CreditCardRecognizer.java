@@ -20,7 +20,8 @@ public final class CreditCardRecognizer extends RegexRecognizer {
     super("CreditCardRecognizer", EntityTypes.CREDIT_CARD,
         Set.of("credit", "card", "visa", "mastercard", "cc", "amex", "discover", "jcb", "diners", "payment"),
         List.of(ScoredPattern.of("card",
-            "(?<![0-9A-Za-z-])[0-9](?:[0-9]|[ -](?=[0-9])){11,22}[0-9](?![0-9A-Za-z]|-[0-9])", 0.3)),
+            "(?<![0-9A-Za-z-])[0-9](?:[0-9]|[ -](?=[0-9])){11,22}[0-9](?![0-9A-Za-z]|-[0-9])", 0.3)
+            .startingLike(StartShape.CARD_DIGITS)),
         Candidates.numericChunks(13, 0));
   }
 

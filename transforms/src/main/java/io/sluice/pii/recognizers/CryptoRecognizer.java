@@ -19,8 +19,10 @@ public final class CryptoRecognizer extends RegexRecognizer {
   public CryptoRecognizer() {
     super("CryptoRecognizer", EntityTypes.CRYPTO, Set.of("wallet", "btc", "bitcoin", "crypto", "address", "send"),
         List.of(
-            ScoredPattern.of(BASE58, "(?<![0-9A-Za-z])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![0-9A-Za-z])", 0.5),
-            ScoredPattern.of("bech32", "(?<![0-9A-Za-z])(?:bc1|BC1)[02-9AC-HJ-NP-Zac-hj-np-z]{11,71}(?![0-9A-Za-z])", 0.5)),
+            ScoredPattern.of(BASE58, "(?<![0-9A-Za-z])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![0-9A-Za-z])", 0.5)
+                .startingLike(StartShape.BASE58_ADDRESS),
+            ScoredPattern.of("bech32", "(?<![0-9A-Za-z])(?:bc1|BC1)[02-9AC-HJ-NP-Zac-hj-np-z]{11,71}(?![0-9A-Za-z])", 0.5)
+                .startingLike(StartShape.BECH32_PREFIX)),
         // Every address starts with a digit ("1", "3", "bc1") and is at least 14 chars long.
         Candidates.tokensWith(TextIndex.DIGIT, 14));
   }

@@ -37,19 +37,20 @@ public final class DateTimeRecognizer extends RegexRecognizer {
         List.of(
             ScoredPattern.of("iso 8601", NUMERIC_BEFORE + YEAR + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
                 + "(?:[T ]" + CLOCK + "(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)?" + NUMERIC_AFTER, 0.6)
-                .startingLike(StartShape.YEAR_THEN_SEPARATOR),
+                .startingLike(StartShape.ISO_DATE),
             ScoredPattern.of(NUMERIC_DMY, NUMERIC_BEFORE + "([0-9]{1,2})([/.-])([0-9]{1,2})\\2(" + YEAR + "|[0-9]{2})"
-                + NUMERIC_AFTER, 0.6).startingLike(StartShape.DAY_OR_MONTH),
+                + NUMERIC_AFTER, 0.6).startingLike(StartShape.DAY_AND_MONTH),
             ScoredPattern.of("numeric ymd", NUMERIC_BEFORE + YEAR + "([/.])(?:0?[1-9]|1[0-2])\\1(?:[12][0-9]|3[01]|0?[1-9])"
-                + NUMERIC_AFTER, 0.6).startingLike(StartShape.YEAR_THEN_SEPARATOR),
+                + NUMERIC_AFTER, 0.6).startingLike(StartShape.YEAR_SLASH_OR_DOT),
             ScoredPattern.of("month day year", "(?i)" + BEFORE + WEEKDAY + MONTH + "(?:\\s" + DAY + "(?:,?\\s" + YEAR
-                + ")?|,?\\s" + YEAR + ")" + AFTER, 0.6).within(MONTH_TOKENS),
+                + ")?|,?\\s" + YEAR + ")" + AFTER, 0.6)
+                .within(MONTH_TOKENS).startingLike(StartShape.WEEKDAY_OR_MONTH),
             ScoredPattern.of("day month year", "(?i)" + BEFORE + WEEKDAY + DAY + "(?:\\sof)?\\s" + MONTH + "(?:,?\\s"
-                + YEAR + ")?" + AFTER, 0.6).within(MONTH_TOKENS),
+                + YEAR + ")?" + AFTER, 0.6).within(MONTH_TOKENS).startingLike(StartShape.WEEKDAY_OR_DAY),
             ScoredPattern.of(CLOCK_TIME, NUMERIC_BEFORE + CLOCK + "(?:\\s?" + MERIDIEM + ")?" + "(?![0-9A-Za-z]|[:.][0-9])",
                 0.4).within(Candidates.tokensWith(TextIndex.COLON, 4, 1)).startingLike(StartShape.HOUR_COLON),
             ScoredPattern.of("hour meridiem", BEFORE + "(?:1[0-2]|0?[1-9])\\s?" + MERIDIEM + "(?![A-Za-z0-9])", 0.5)
-                .within(HOUR_BEFORE_MERIDIEM)),
+                .within(HOUR_BEFORE_MERIDIEM).startingLike(StartShape.HOUR_MERIDIEM)),
         // Numeric dates are single tokens: "5/3/24" is the shortest.
         Candidates.tokensWith(TextIndex.DIGIT, 6));
   }

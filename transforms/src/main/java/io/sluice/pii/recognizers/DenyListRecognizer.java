@@ -22,20 +22,17 @@ public final class DenyListRecognizer implements Recognizer {
 
   /**
    * One entity's terms as one regex, and the case-folded first chars of the terms (null when one starts
-   * outside the BMP): the regex can only match where the text has one of them, so only those positions
-   * are tried instead of every char.
+   * outside the BMP): the regex can only match where the text has one of them at the start of a word, so
+   * only those positions are tried instead of every char.
    */
   private static final class EntityTerms {
     private final String entity;
     private final Pattern pattern;
     private final char[] firstChars;
-    /** firstChars tested for every char once, so the scan does one lookup per char of a text. */
+    /** firstChars tested for every char once ("i", "I", "\u0130", "\u0131" for "Initech"). */
     private final BitSet starts = new BitSet(Character.MAX_VALUE + 1);
-    /**
-     * Every char whose case folding is a first char ("i", "I", "\u0130", "\u0131" for "Initech"), when there
-     * are at most {@link #MAX_SCAN_CHARS} of them; else null.
-     */
-    private final char[] scanChars;
+    /** Per ASCII char, the scan's common case: {@link #WORD_CHAR} and {@link #FIRST_CHAR} bits. */
+    private final byte[] asciiClasses = new byte[128];
 
     /**
      * Per prefix length 1 to {@link #PREFIX}: the case-folded prefixes of the terms that long, packed by
@@ -51,12 +48,9 @@ public final class DenyListRecognizer implements Recognizer {
       for (int c = 0; c <= Character.MAX_VALUE && firstChars != null; c++) {
         starts.set(c, isFirstChar((char) c));
       }
-      char[] scan = new char[starts.cardinality()];
-      int k = 0;
-      for (int c = starts.nextSetBit(0); c >= 0; c = starts.nextSetBit(c + 1)) {
-        scan[k++] = (char) c;
+      for (int c = 0; c < asciiClasses.length; c++) {
+        asciiClasses[c] = (byte) ((isAsciiWordChar((char) c) ? WORD_CHAR : 0) | (starts.get(c) ? FIRST_CHAR : 0));
       }
-      this.scanChars = scan.length <= MAX_SCAN_CHARS ? scan : null;
       List<List<Long>> byLength = new ArrayList<>();
       for (int length = 0; length <= PREFIX; length++) {
         byLength.add(new ArrayList<>());
@@ -98,55 +92,32 @@ public final class DenyListRecognizer implements Recognizer {
     /**
      * The first position at or after {@code from} where a term may start, or -1: one of the first chars,
      * at the start of a word. Most occurrences of a term's first letter are inside words, where the
-     * regex's lookbehind would reject them after the cost of a match attempt.
-     *
-     * @param next per text, {@link #newScan}'s array: for each of {@link #scanChars} its next occurrence
-     *     found so far ({@code from} only grows between calls for one text)
+     * regex's lookbehind would reject them after the cost of a match attempt. One pass over the chars
+     * that carries the previous char's word-char bit into a bit test, with no branch on it: the first
+     * chars of common terms ("i", "g") occur every few chars, too often for a String.indexOf per
+     * occurrence to pay, and a branch on every word's start and end mispredicts.
      */
-    int nextCandidate(String text, int from, int[] next) {
+    int nextCandidate(String text, int from) {
+      int n = text.length();
       if (firstChars == null) {
-        return from < text.length() ? from : -1;
+        return from < n ? from : -1;
       }
-      if (next == null) {
-        for (int i = from; i < text.length(); i++) {
-          if (starts.get(text.charAt(i)) && !followsWordChar(text, i) && mayStartTerm(text, i)) {
-            return i;
-          }
+      int previousWordChar = followsWordChar(text, from) ? WORD_CHAR : 0;
+      for (int i = from; i < n; i++) {
+        char c = text.charAt(i);
+        int classes = c < 128 ? asciiClasses[c] : nonAsciiClasses(text, i);
+        // FIRST_CHAR is WORD_CHAR shifted once: set when c is a first char and the previous no word char.
+        if ((classes & ~(previousWordChar << 1) & FIRST_CHAR) != 0 && mayStartTerm(text, i)) {
+          return i;
         }
-        return -1;
+        previousWordChar = classes & WORD_CHAR;
       }
-      while (true) {
-        int first = -1;
-        for (int k = 0; k < scanChars.length; k++) {
-          if (next[k] != NOT_FOUND && next[k] < from) {
-            next[k] = text.indexOf(scanChars[k], from);
-          }
-          if (next[k] != NOT_FOUND && (first < 0 || next[k] < first)) {
-            first = next[k];
-          }
-        }
-        if (first < 0) {
-          return -1;
-        }
-        if (!followsWordChar(text, first) && mayStartTerm(text, first)) {
-          return first;
-        }
-        from = first + 1;
-      }
+      return -1;
     }
 
-    /**
-     * The state {@link #nextCandidate} keeps for one text when the terms start with few distinct chars
-     * ({@link #scanChars}), else null: then String.indexOf per start char (a vectorised scan) finds the
-     * candidates instead of a look-up per char of the text.
-     */
-    int[] newScan() {
-      if (scanChars == null) {
-        return null;
-      }
-      int[] next = new int[scanChars.length];
-      Arrays.fill(next, Integer.MIN_VALUE);
-      return next;
+    /** The class bits of the char at {@code at}, not ASCII (a word char when it is before {@code at + 1}). */
+    private int nonAsciiClasses(String text, int at) {
+      return (followsWordChar(text, at + 1) ? WORD_CHAR : 0) | (starts.get(text.charAt(at)) ? FIRST_CHAR : 0);
     }
 
     /** The case-folded chars {@code text[from, from + length)}, packed 16 bits each. */
@@ -171,13 +142,11 @@ public final class DenyListRecognizer implements Recognizer {
 
   /** How many first chars of a term are compared before its regex is tried. */
   private static final int PREFIX = 3;
-  /**
-   * Above this many start chars one pass over the text with a table look-up per char beats an indexOf
-   * per start char.
-   */
-  private static final int MAX_SCAN_CHARS = 8;
-  /** String.indexOf's answer when a char does not occur (again). */
-  private static final int NOT_FOUND = -1;
+
+  /** Class bit of a char of the terms' lookbehind {@code [\p{L}\p{N}_]}. */
+  private static final int WORD_CHAR = 1;
+  /** Class bit of a char that folds to a term's first char; must be {@code WORD_CHAR << 1}. */
+  private static final int FIRST_CHAR = 2;
 
   private final List<EntityTerms> terms = new ArrayList<>();
 
@@ -217,7 +186,7 @@ public final class DenyListRecognizer implements Recognizer {
     }
     char previous = text.charAt(at - 1);
     if (previous < 128) {
-      return previous == '_' || (previous >= '0' && previous <= '9') || ((previous | 0x20) >= 'a' && (previous | 0x20) <= 'z');
+      return isAsciiWordChar(previous);
     }
     int before = Character.codePointBefore(text, at);
     if (before == '_' || Character.isLetter(before)) {
@@ -225,6 +194,10 @@ public final class DenyListRecognizer implements Recognizer {
     }
     int type = Character.getType(before);
     return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  private static boolean isAsciiWordChar(char c) {
+    return c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
   }
 
   /** The case folding that CASE_INSENSITIVE | UNICODE_CASE applies to each literal char. */
@@ -257,15 +230,14 @@ public final class DenyListRecognizer implements Recognizer {
       Matcher m = t.pattern.matcher(text);
       // The lookbehind at a candidate position must see the char before it.
       m.useTransparentBounds(true).useAnchoringBounds(false);
-      int[] scan = t.newScan();
-      int at = t.nextCandidate(text, 0, scan);
+      int at = t.nextCandidate(text, 0);
       while (at >= 0) {
         m.region(at, text.length());
         if (m.lookingAt()) {
           out.add(new Detection(t.entity, m.start(), m.end(), 1.0, NAME));
-          at = t.nextCandidate(text, m.end(), scan);
+          at = t.nextCandidate(text, m.end());
         } else {
-          at = t.nextCandidate(text, at + 1, scan);
+          at = t.nextCandidate(text, at + 1);
         }
       }
     }

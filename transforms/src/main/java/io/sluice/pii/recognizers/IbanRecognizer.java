@@ -16,7 +16,8 @@ public final class IbanRecognizer extends RegexRecognizer {
   public IbanRecognizer() {
     super("IbanRecognizer", EntityTypes.IBAN_CODE, Set.of("iban", "bank", "account", "transfer", "transaction"),
         List.of(ScoredPattern.of("iban",
-            "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])", 0.5)),
+            "(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])", 0.5)
+            .startingLike(StartShape.COUNTRY_AND_CHECK_DIGITS)),
         IBAN_STARTS);
   }
 

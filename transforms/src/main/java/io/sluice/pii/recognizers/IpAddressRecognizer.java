@@ -23,7 +23,7 @@ public final class IpAddressRecognizer extends RegexRecognizer {
             ScoredPattern.of("ipv6",
                 "(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f]{1,4})?"
                     + "(?![0-9A-Za-z]|\\.[0-9])",
-                0.6)),
+                0.6).startingLike(StartShape.TWO_HEX_GROUPS)),
         // Every IPv6 form has at least two colons ("::1" is the shortest).
         Candidates.tokensWith(TextIndex.COLONS, 3));
   }

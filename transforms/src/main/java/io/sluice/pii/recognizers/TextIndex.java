@@ -209,7 +209,7 @@ public final class TextIndex {
         }
         i++;
       }
-      if (i - start >= 3 && MonthPrefixes.startsWithMonth(chars, start)) {
+      if (i - start >= 3 && DateNamePrefixes.startsWithMonth(chars, start)) {
         flags |= MONTH;
       }
       addToken(start, i, flags, digits);

@@ -15,7 +15,7 @@ public final class UkNhsRecognizer extends RegexRecognizer {
         Set.of("national health service", "nhs", "health services authority", "health authority", "patient"),
         List.of(ScoredPattern.of("nhs",
             "(?<![0-9A-Za-z-])[0-9]{3}([- ]?)[0-9]{3}\\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])", 0.5)
-            .startingLike(StartShape.THREE_DIGITS_THEN_DIGIT)),
+            .startingLike(StartShape.digitGroups("- ", 3, 3, 4))),
         Candidates.numericChunks(10, 0));
   }
 

@@ -18,7 +18,8 @@ public final class UrlRecognizer extends RegexRecognizer {
     super("UrlRecognizer", EntityTypes.URL, Set.of("url", "website", "link", "site", "web"),
         List.of(
             ScoredPattern.of("url with scheme", "(?i)(?<![A-Za-z0-9])(?:https?|ftp)://[^\\s<>\"'`{}|\\\\^\\[\\]]+", 0.6),
-            ScoredPattern.of("url www", "(?i)(?<![A-Za-z0-9./])www\\.[^\\s<>\"'`{}|\\\\^\\[\\]]+", 0.5)),
+            ScoredPattern.of("url www", "(?i)(?<![A-Za-z0-9./])www\\.[^\\s<>\"'`{}|\\\\^\\[\\]]+", 0.5)
+                .startingLike(StartShape.WWW_DOT)),
         Candidates.tokensWith(TextIndex.URL_MARK, 8));
   }
 

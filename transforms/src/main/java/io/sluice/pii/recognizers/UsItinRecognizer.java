@@ -17,7 +17,8 @@ public final class UsItinRecognizer extends RegexRecognizer {
     super("UsItinRecognizer", EntityTypes.US_ITIN,
         Set.of("individual", "taxpayer", "itin", "tax", "payer", "taxid", "tin"),
         List.of(ScoredPattern.of("itin",
-            "(?<![0-9A-Za-z-])9[0-9]{2}([- ]?)[0-9]{2}\\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])", 0.5)),
+            "(?<![0-9A-Za-z-])9[0-9]{2}([- ]?)[0-9]{2}\\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])", 0.5)
+            .startingLike(StartShape.digitGroups("- ", 3, 2, 4))),
         Candidates.numericChunks(9, 0));
   }
 

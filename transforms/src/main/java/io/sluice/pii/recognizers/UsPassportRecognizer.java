@@ -14,7 +14,8 @@ public final class UsPassportRecognizer extends RegexRecognizer {
     super("UsPassportRecognizer", EntityTypes.US_PASSPORT,
         Set.of("us", "united", "states", "passport", "passport#", "travel", "document"),
         List.of(
-            ScoredPattern.of("passport digits", "(?<![0-9A-Za-z-])[0-9]{9}(?![0-9A-Za-z]|-[0-9])", 0.05),
+            ScoredPattern.of("passport digits", "(?<![0-9A-Za-z-])[0-9]{9}(?![0-9A-Za-z]|-[0-9])", 0.05)
+                .startingLike(StartShape.digitGroups("", 9)),
             ScoredPattern.of("passport next generation", "(?<![0-9A-Za-z-])[A-Z][0-9]{8}(?![0-9A-Za-z]|-[0-9])", 0.1)),
         Candidates.digitRuns(8, 1, 0));
   }

@@ -18,7 +18,7 @@ public final class UsSsnRecognizer extends RegexRecognizer {
     super("UsSsnRecognizer", EntityTypes.US_SSN, Set.of("social", "security", "ssn", "ssns", "ssn#", "ss#", "ssid"),
         List.of(ScoredPattern.of("ssn",
             "(?<![0-9A-Za-z-])[0-9]{3}([- .]?)[0-9]{2}\\1[0-9]{4}(?![0-9A-Za-z]|-[0-9])", 0.5)
-            .startingLike(StartShape.THREE_DIGITS_THEN_DIGIT)),
+            .startingLike(StartShape.digitGroups("- .", 3, 2, 4))),
         Candidates.numericChunks(9, 0));
   }
 

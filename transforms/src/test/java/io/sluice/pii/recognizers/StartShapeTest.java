@@ -12,12 +12,14 @@ class StartShapeTest {
 
   /** One match of each shaped pattern at least. */
   private static final String[] EXAMPLES = {"10.0.0.1", "00:1A:2B:3C:4D:5E", "0011.22aa.44FF", "123-45-6789",
-      "943 476 5919", "D1234567", "1234567AB", "12AB3456", "2024-03-05T14:30Z", "5/3/2024", "2024/03/05", "14:30",
-      "mail.example.co.uk", "e.g.@example.org"};
+      "943 476 5919", "912 78 1234", "123456789", "D1234567", "1234567AB", "12AB3456", "2024-03-05T14:30Z", "5/3/2024",
+      "2024/03/05", "14:30", "mail.example.co.uk", "e.g.@example.org", "fe80::1", "4111 1111-1111 1111",
+      "DE89 3704 0044 0532 0130 00", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+      "Tue, March 5, 2024", "SEPT 2024", "5th of march 2024", "Sunday 5 Mar", "9am", "10 p.m.", "WWW.example.org"};
 
   /** Pieces that the shaped patterns are made of: separators, hex and other letters, month and meridiem letters. */
   private static final String[] PIECES = {".", ":", "-", "/", " ", "aF", "e3", "A", "Z", "DL", "pm", "@", "_", "com",
-      "uk"};
+      "uk", ",", "\t", "\u00a0", "Mar", "sept", "TUE", "day", "of", "a.m.", "P", "www.", "WWW", "bc1", "BC1", "th"};
   /**
    * A shape may only reject positions where its regex cannot match: on random texts of digit runs,
    * separators and letters, every position where a shaped pattern matches must pass its shape.
@@ -53,7 +55,7 @@ class StartShapeTest {
         assertTrue(matchesSeen > before, pattern.name() + " matched none of the texts");
       }
     }
-    assertTrue(shaped >= 9, "shaped patterns found: " + shaped);
+    assertTrue(shaped >= 22, "shaped patterns found: " + shaped);
     assertTrue(matchesSeen > 100, "too few matches to test the shapes: " + matchesSeen);
   }
 
@@ -67,7 +69,32 @@ class StartShapeTest {
     assertFalse(StartShape.LICENSE.mayMatchAt("1234A", 0));
     assertTrue(StartShape.LICENSE.mayMatchAt("1234567AB", 0));
     assertTrue(StartShape.LICENSE.mayMatchAt("D1234567", 0));
-    assertFalse(StartShape.THREE_DIGITS_THEN_DIGIT.mayMatchAt("123-", 0));
+    StartShape ssn = StartShape.digitGroups("- .", 3, 2, 4);
+    assertTrue(ssn.mayMatchAt("123-45-6789", 0));
+    assertTrue(ssn.mayMatchAt("123456789", 0));
+    assertFalse(ssn.mayMatchAt("123-45 6789", 0), "two kinds of separator");
+    assertFalse(ssn.mayMatchAt("4111-1111-1111-1111", 0));
+    assertFalse(ssn.mayMatchAt("1234567890", 0), "a digit after the last group");
+    assertFalse(StartShape.DAY_AND_MONTH.mayMatchAt("2024-03-05", 5), "the day and month of an ISO date");
+    assertFalse(StartShape.DAY_AND_MONTH.mayMatchAt("10.123.45.6", 0));
+    assertTrue(StartShape.DAY_AND_MONTH.mayMatchAt("5/3/24", 0));
+    assertFalse(StartShape.ISO_DATE.mayMatchAt("4111-1111-1111", 0));
+    assertFalse(StartShape.YEAR_SLASH_OR_DOT.mayMatchAt("2024-03-05", 0));
+    assertFalse(StartShape.HOUR_COLON.mayMatchAt("10:30:45", 3), "seconds after a colon");
+    assertFalse(StartShape.HOUR_MERIDIEM.mayMatchAt("9a b", 0));
+    assertTrue(StartShape.HOUR_MERIDIEM.mayMatchAt("9\tP.M.", 0));
+    assertTrue(StartShape.WEEKDAY_OR_MONTH.mayMatchAt("on Tuesday", 3));
+    assertFalse(StartShape.WEEKDAY_OR_MONTH.mayMatchAt("on Tuesday", 0));
+    assertFalse(StartShape.WEEKDAY_OR_MONTH.mayMatchAt("\u2014 March", 0));
+    assertFalse(StartShape.WEEKDAY_OR_DAY.mayMatchAt("March", 0));
+    assertFalse(StartShape.CARD_DIGITS.mayMatchAt("1234:5678:9012:3456", 0));
+    assertFalse(StartShape.CARD_DIGITS.mayMatchAt("1234  5678 9012 3456", 0), "two spaces");
+    assertFalse(StartShape.COUNTRY_AND_CHECK_DIGITS.mayMatchAt("SSN: 123", 0));
+    assertFalse(StartShape.BASE58_ADDRESS.mayMatchAt("1BvBMSEYstWetqTFn5Au4m4GF0g7xJaNVN2", 0), "a zero");
+    assertFalse(StartShape.BECH32_PREFIX.mayMatchAt("bC1qar0srrr7xfkvy5l643lydnw9re", 0));
+    assertFalse(StartShape.TWO_HEX_GROUPS.mayMatchAt("host:8080/x", 5), "a port");
+    assertFalse(StartShape.TWO_HEX_GROUPS.mayMatchAt("12345::1", 0), "five hex digits");
+    assertFalse(StartShape.WWW_DOT.mayMatchAt("a-wolff.name", 2));
     assertFalse(StartShape.HOST_NAME.mayMatchAt("alice.smith@example.com", 0));
     assertFalse(StartShape.HOST_NAME.mayMatchAt("https://example.com", 0));
     assertFalse(StartShape.HOST_NAME.mayMatchAt("alice.smith@example.com", 12));
