@@ -84,6 +84,7 @@ final class JsonlLineParser {
       return dead(docId, source, ErrorKinds.NON_STRING_TEXT,
           "field '" + settings.textField() + "' is a " + text.type + ", not a string", line);
     }
+    text.decodeLiteral(line);
     if (text.value.isBlank()) {
       return dead(docId, source, ErrorKinds.EMPTY_TEXT, "text is empty or whitespace only", line);
     }
@@ -96,7 +97,7 @@ final class JsonlLineParser {
       String name = parser.currentName();
       parser.nextToken();
       if (name.equals(settings.textField())) {
-        text.read(parser);
+        text.readDeferringString(parser);
       } else if (name.equals(settings.idField())) {
         id.read(parser);
       } else {
@@ -109,9 +110,34 @@ final class JsonlLineParser {
   private static final class Field {
     JsonNodeType type;
     String value;
+    /** Where a string value not yet decoded starts in the line (its opening quote), else -1. */
+    int literalAt = -1;
+
+    /**
+     * As {@link #read}, but a string is only located: Jackson skips it (still checking it), and
+     * {@link #decodeLiteral} decodes it faster, once the whole line is known to be valid.
+     */
+    void readDeferringString(JsonParser parser) throws IOException {
+      if (parser.currentToken() == JsonToken.VALUE_STRING) {
+        type = JsonNodeType.STRING;
+        value = null;
+        literalAt = Math.toIntExact(parser.getTokenLocation().getCharOffset());
+      } else {
+        read(parser);
+      }
+    }
+
+    /** Decodes a string that {@link #readDeferringString} located. */
+    void decodeLiteral(String line) {
+      if (literalAt >= 0) {
+        value = JsonStringLiteral.decode(line, literalAt);
+        literalAt = -1;
+      }
+    }
 
     void read(JsonParser parser) throws IOException {
       value = null;
+      literalAt = -1;
       switch (parser.currentToken()) {
         case VALUE_STRING -> {
           type = JsonNodeType.STRING;

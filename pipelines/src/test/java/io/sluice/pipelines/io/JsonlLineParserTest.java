@@ -39,4 +39,14 @@ class JsonlLineParserTest {
     assertEquals("line is not a JSON object", parse("[1,{\"id\":\"a\"}]").deadLetter().getMessage());
     assertEquals(ErrorKinds.MALFORMED_JSON, parse("[1,2").deadLetter().getErrorKind());
   }
+
+  @Test
+  void textsWithEscapesAreDecodedAndLaterFieldsStillChecked() {
+    assertEquals("a\n\"b\" \\ é 😀 \uD83D", parse(
+        "{\"id\":\"a\",\"text\":\"a\\n\\\"b\\\" \\\\ \\u00e9 😀 \\ud83d\",\"n\":\"\\\"\"}").document().getText());
+    assertEquals(ErrorKinds.EMPTY_TEXT, parse("{\"id\":\"a\",\"text\":\"\\n\\t \"}").deadLetter().getErrorKind());
+    assertEquals(ErrorKinds.MALFORMED_JSON, parse("{\"id\":\"a\",\"text\":\"bad \\x escape\"}").deadLetter().getErrorKind());
+    assertEquals(ErrorKinds.MALFORMED_JSON, parse("{\"id\":\"a\",\"text\":\"raw \u0001 control\"}").deadLetter().getErrorKind());
+    assertEquals(ErrorKinds.MISSING_TEXT, parse("{\"id\":\"a\",\"text\":\"x\",\"text\":null}").deadLetter().getErrorKind());
+  }
 }
