@@ -2,6 +2,9 @@ package io.sluice.pipelines.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,7 +18,12 @@ final class BoundedLineReader {
   record Line(long number, byte[] bytes, int length, long size, boolean tooLarge) {}
 
   private static final int CHUNK = 1 << 16;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final int HEAD_BYTES = 16 * 1024;
+  private static final byte[] EMPTY = new byte[0];
 
   private final InputStream in;
   private final long maxLineBytes;
@@ -44,7 +52,7 @@ final class BoundedLineReader {
 
   /** The next line, or null at the end of the stream. */
   Line next() throws IOException {
-    byte[] buf = new byte[256];
+    byte[] buf = EMPTY;
     int len = 0;
     long size = 0;
     boolean sawAny = false;
@@ -63,7 +71,8 @@ final class BoundedLineReader {
       int keep = size > maxLineBytes ? Math.max(0, Math.min(take, HEAD_BYTES - len)) : take;
       if (keep > 0) {
         if (len + keep > buf.length) {
-          buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + keep));
+          // Exact for a line found whole in the chunk (the common case); doubling for one spread over chunks.
+          buf = Arrays.copyOf(buf, newline >= 0 && len == 0 ? keep : Math.max(buf.length * 2, len + keep));
         }
         System.arraycopy(chunk, chunkPos, buf, len, keep);
         len += keep;
@@ -82,8 +91,21 @@ final class BoundedLineReader {
     return new Line(lineNumber, buf, len, size, tooLarge);
   }
 
+  /**
+   * The next {@code \n} in the chunk, looked for eight bytes at a time: a line is a whole document, so this loop
+   * runs over every byte of the input.
+   */
   private int indexOfNewline() {
-    for (int i = chunkPos; i < chunkEnd; i++) {
+    int i = chunkPos;
+    for (; i + Long.BYTES <= chunkEnd; i += Long.BYTES) {
+      // Bytes equal to '\n' become zero; the lowest zero byte of x is flagged exactly (SWAR "has zero byte").
+      long x = (long) LONGS.get(chunk, i) ^ NEWLINES;
+      long zeros = (x - ONES) & ~x & HIGH_BITS;
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    for (; i < chunkEnd; i++) {
       if (chunk[i] == '\n') {
         return i;
       }
