@@ -23,7 +23,9 @@ import java.io.UncheckedIOException;
  *
  * <p>The line is read as a token stream, keeping only the id and text fields (the last occurrence wins, as in a
  * JSON tree), instead of building a tree of every field: the whole line is still checked, so what is
- * malformed JSON, and the column reported for it, are what Jackson's tree reader reports.
+ * malformed JSON, and the column reported for it, are what Jackson's tree reader reports. The common line, an
+ * object of strings without control characters, is read by {@link StringObjectScanner}, which accepts only what
+ * Jackson accepts and hands every other line to Jackson.
  */
 final class JsonlLineParser {
 
@@ -43,31 +45,29 @@ final class JsonlLineParser {
             .build();
   }
 
-  Parsed parse(String line, String source) {
+  /**
+   * @param controlFree whether the line holds no char below 0x20 ({@link BoundedLineReader.Line#controlFree}): such a
+   *     line with string values only is read by {@link StringObjectScanner}, every other line by Jackson
+   */
+  Parsed parse(String line, String source, boolean controlFree) {
     Field id = new Field();
     Field text = new Field();
-    boolean object;
-    try (JsonParser parser = factory.createParser(line)) {
-      object = parser.nextToken() == JsonToken.START_OBJECT;
-      if (object) {
-        readFields(parser, id, text);
-      } else {
-        parser.skipChildren();
+    boolean scanned = controlFree && StringObjectScanner.scan(line, (keyStart, keyEnd, valueQuote) -> {
+      if (isKey(line, keyStart, keyEnd, settings.textField())) {
+        text.locateString(valueQuote);
+      } else if (isKey(line, keyStart, keyEnd, settings.idField())) {
+        id.locateString(valueQuote);
       }
-      if (parser.nextToken() != null) {
-        // As the tree reader's FAIL_ON_TRAILING_TOKENS: located at the trailing token.
-        return dead(null, source, ErrorKinds.MALFORMED_JSON,
-            "not valid JSON at column " + parser.getTokenLocation().getColumnNr(), line);
+    });
+    if (!scanned) {
+      id.clear(); // the scanner may have located fields before it declined the line
+      text.clear();
+      Parsed malformed = readWithJackson(line, source, id, text);
+      if (malformed != null) {
+        return malformed;
       }
-    } catch (JsonProcessingException e) {
-      // Jackson's message can quote the input: keep only the location.
-      return dead(null, source, ErrorKinds.MALFORMED_JSON, "not valid JSON at " + location(e), line);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading a JSON line from a string", e);
     }
-    if (!object) {
-      return dead(null, source, ErrorKinds.MALFORMED_JSON, "line is not a JSON object", line);
-    }
+    id.decodeLiteral(line);
     String docId;
     if (id.type == null || id.type == JsonNodeType.NULL) {
       docId = source;
@@ -89,6 +89,34 @@ final class JsonlLineParser {
       return dead(docId, source, ErrorKinds.EMPTY_TEXT, "text is empty or whitespace only", line);
     }
     return new Parsed(Document.newBuilder().setId(docId).setText(text.value).setSource(source).build(), null);
+  }
+
+  private static boolean isKey(String line, int keyStart, int keyEnd, String name) {
+    return keyEnd - keyStart == name.length() && line.startsWith(name, keyStart);
+  }
+
+  /** Reads the id and text fields with Jackson; the dead letter when the line is not a valid JSON object, else null. */
+  private Parsed readWithJackson(String line, String source, Field id, Field text) {
+    boolean object;
+    try (JsonParser parser = factory.createParser(line)) {
+      object = parser.nextToken() == JsonToken.START_OBJECT;
+      if (object) {
+        readFields(parser, id, text);
+      } else {
+        parser.skipChildren();
+      }
+      if (parser.nextToken() != null) {
+        // As the tree reader's FAIL_ON_TRAILING_TOKENS: located at the trailing token.
+        return dead(null, source, ErrorKinds.MALFORMED_JSON,
+            "not valid JSON at column " + parser.getTokenLocation().getColumnNr(), line);
+      }
+    } catch (JsonProcessingException e) {
+      // Jackson's message can quote the input: keep only the location.
+      return dead(null, source, ErrorKinds.MALFORMED_JSON, "not valid JSON at " + location(e), line);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a JSON line from a string", e);
+    }
+    return object ? null : dead(null, source, ErrorKinds.MALFORMED_JSON, "line is not a JSON object", line);
   }
 
   /** Reads the fields of the object the parser is in, to its end, keeping the id and text fields. */
@@ -119,15 +147,26 @@ final class JsonlLineParser {
      */
     void readDeferringString(JsonParser parser) throws IOException {
       if (parser.currentToken() == JsonToken.VALUE_STRING) {
-        type = JsonNodeType.STRING;
-        value = null;
-        literalAt = Math.toIntExact(parser.getTokenLocation().getCharOffset());
+        locateString(Math.toIntExact(parser.getTokenLocation().getCharOffset()));
       } else {
         read(parser);
       }
     }
 
-    /** Decodes a string that {@link #readDeferringString} located. */
+    /** A string value whose literal opens at {@code quote}, decoded by {@link #decodeLiteral}. */
+    void locateString(int quote) {
+      type = JsonNodeType.STRING;
+      value = null;
+      literalAt = quote;
+    }
+
+    void clear() {
+      type = null;
+      value = null;
+      literalAt = -1;
+    }
+
+    /** Decodes a string that {@link #readDeferringString} or {@link #locateString} located. */
     void decodeLiteral(String line) {
       if (literalAt >= 0) {
         value = JsonStringLiteral.decode(line, literalAt);

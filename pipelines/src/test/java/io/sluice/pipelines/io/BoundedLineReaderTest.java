@@ -44,6 +44,7 @@ class BoundedLineReaderTest {
         assertEquals(i + 1, line.number());
         assertArrayEquals(lines.get(i), Arrays.copyOf(line.bytes(), line.length()), "round " + round + " line " + i);
         assertFalse(line.tooLarge());
+        assertTrue(line.controlFree()); // random bytes are letters or at least 0x80
       }
       assertNull(reader.next());
     }
@@ -58,6 +59,19 @@ class BoundedLineReaderTest {
     assertEquals("", text(reader.next()));
     assertEquals("last", text(reader.next()));
     assertNull(reader.next());
+  }
+
+  @Test
+  void controlBytesOtherThanTheLineEndAreReported() throws IOException {
+    byte[] input = "crlf only\r\ntab\there\ncr\rinside\n0123456789abcdef\u0001\n\u001f\nend"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    BoundedLineReader reader = new BoundedLineReader(new ByteArrayInputStream(input), 100);
+    assertTrue(reader.next().controlFree());
+    assertFalse(reader.next().controlFree());
+    assertFalse(reader.next().controlFree());
+    assertFalse(reader.next().controlFree());
+    assertFalse(reader.next().controlFree());
+    assertTrue(reader.next().controlFree());
   }
 
   @Test
