@@ -189,6 +189,8 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
       long started = System.nanoTime();
       List<List<Detection>> detections = analyzeBatchOrNull(documents);
       batchMillis.update((System.nanoTime() - started) / 1_000_000);
+      // Summed over the batch: a counter increment per finding costs a look-up of the step's metrics.
+      PendingCounts counts = new PendingCounts();
       for (int i = 0; i < documents.size(); i++) {
         InputT element = documents.get(i);
         Document document = documentOf(element);
@@ -210,17 +212,18 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
               index);
           continue;
         }
-        documentsDetected.inc();
-        countFindings(found);
+        counts.add(documentsDetected, 1);
+        countFindings(found, counts);
         analyzed(document, found, outputs, index);
       }
+      counts.commit();
     }
 
-    private void countFindings(List<Detection> found) {
-      findingsCounter.inc(found.size());
+    private void countFindings(List<Detection> found, PendingCounts counts) {
+      counts.add(findingsCounter, found.size());
       for (Detection d : found) {
-        findingsByEntity.of(d.entityType()).inc();
-        findingsByDetector.of(d.detector()).inc();
+        counts.add(findingsByEntity.of(d.entityType()), 1);
+        counts.add(findingsByDetector.of(d.detector()), 1);
       }
     }
 

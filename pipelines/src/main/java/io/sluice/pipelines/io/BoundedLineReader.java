@@ -2,6 +2,9 @@ package io.sluice.pipelines.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,11 +14,21 @@ import java.util.Arrays;
  */
 final class BoundedLineReader {
 
-  /** One line: its bytes, or only the first bytes when it was longer than the limit. */
-  record Line(long number, byte[] bytes, int length, long size, boolean tooLarge) {}
+  /**
+   * One line: its bytes, or only the first bytes when it was longer than the limit.
+   *
+   * @param controlFree whether the line holds no byte below 0x20 (tab, carriage return, ...; a carriage return
+   *     dropped before the newline does not count): in such a line JSON can only be spaced by spaces, and its strings
+   *     hold no raw control characters, which {@link JsonlLineParser} takes for granted on its fast path
+   */
+  record Line(long number, byte[] bytes, int length, long size, boolean tooLarge, boolean controlFree) {}
 
   private static final int CHUNK = 1 << 16;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long SPACES = 0x2020202020202020L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
   private static final int HEAD_BYTES = 16 * 1024;
+  private static final byte[] EMPTY = new byte[0];
 
   private final InputStream in;
   private final long maxLineBytes;
@@ -25,6 +38,8 @@ final class BoundedLineReader {
   private int chunkEnd;
   private long lineNumber;
   private boolean atStart;
+  /** Bytes below 0x20 other than the newline seen so far in the current line. */
+  private long controlBytes;
 
   /**
    * @param bytesToRead stop after this many bytes (the end of a {@link LineRange}), or Long.MAX_VALUE
@@ -44,10 +59,11 @@ final class BoundedLineReader {
 
   /** The next line, or null at the end of the stream. */
   Line next() throws IOException {
-    byte[] buf = new byte[256];
+    byte[] buf = EMPTY;
     int len = 0;
     long size = 0;
     boolean sawAny = false;
+    controlBytes = 0;
     while (true) {
       if (chunkPos == chunkEnd && !fill()) {
         if (!sawAny) {
@@ -63,7 +79,8 @@ final class BoundedLineReader {
       int keep = size > maxLineBytes ? Math.max(0, Math.min(take, HEAD_BYTES - len)) : take;
       if (keep > 0) {
         if (len + keep > buf.length) {
-          buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + keep));
+          // Exact for a line found whole in the chunk (the common case); doubling for one spread over chunks.
+          buf = Arrays.copyOf(buf, newline >= 0 && len == 0 ? keep : Math.max(buf.length * 2, len + keep));
         }
         System.arraycopy(chunk, chunkPos, buf, len, keep);
         len += keep;
@@ -77,15 +94,39 @@ final class BoundedLineReader {
     if (len > 0 && buf[len - 1] == '\r' && size <= maxLineBytes) {
       len--;
       size--;
+      controlBytes--;
     }
     boolean tooLarge = size > maxLineBytes;
-    return new Line(lineNumber, buf, len, size, tooLarge);
+    return new Line(lineNumber, buf, len, size, tooLarge, controlBytes == 0);
   }
 
+  /**
+   * The next {@code \n} in the chunk, counting the other control bytes before it; looked for eight bytes at a time:
+   * a line is a whole document, so this loop runs over every byte of the input.
+   */
   private int indexOfNewline() {
-    for (int i = chunkPos; i < chunkEnd; i++) {
-      if (chunk[i] == '\n') {
+    int i = chunkPos;
+    for (; i + Long.BYTES <= chunkEnd; i += Long.BYTES) {
+      long word = (long) LONGS.get(chunk, i);
+      // SWAR: flags the lowest byte below 0x20 exactly (higher flags may be false); then the word is read bytewise.
+      if (((word - SPACES) & ~word & HIGH_BITS) != 0) {
+        int newline = indexOfNewline(i, i + Long.BYTES);
+        if (newline >= 0) {
+          return newline;
+        }
+      }
+    }
+    return indexOfNewline(i, chunkEnd);
+  }
+
+  private int indexOfNewline(int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = chunk[i];
+      if (b == '\n') {
         return i;
+      }
+      if (b >= 0 && b < 0x20) {
+        controlBytes++;
       }
     }
     return -1;

@@ -81,7 +81,7 @@ final class JsonlReadFn<T> extends DoFn<KV<ReadableFile, LineRange>, T> {
     if (decoded.isBlank()) {
       return; // Blank lines separate nothing in JSONL: they are not records, so they are not counted.
     }
-    JsonlLineParser.Parsed parsed = parser.parse(decoded, source);
+    JsonlLineParser.Parsed parsed = parser.parse(decoded, source, line.controlFree());
     if (parsed.document() != null) {
       outputs.document(out, parsed.document());
     } else {

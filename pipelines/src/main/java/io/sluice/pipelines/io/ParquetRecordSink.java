@@ -6,34 +6,32 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.util.Utf8;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * Writes Avro records as Parquet (snappy, as Beam's {@code ParquetIO.sink}) with two changes that matter for
- * document-sized strings, each measured as a large share of a sweep's write time:
+ * Writes Avro records as Parquet (snappy, as Beam's {@code ParquetIO.sink}) with changes that matter for a sweep's
+ * volume of records, each measured as a large share of a sweep's write time:
  * <ul>
- *   <li>free-text columns are written without dictionary encoding: every value is distinct, so the dictionary
- *       only costs a hash of each value until it overflows, then a rewrite of the page as plain values;
- *   <li>strings reach the writer as {@link Utf8}: parquet-avro encodes a {@code java.lang.String} through a
- *       CharsetEncoder over a CharBuffer, char by char, while {@code new Utf8(String)} uses
- *       {@code String.getBytes(UTF_8)}, which the JVM vectorizes.
+ *   <li>columns of distinct values (texts, ids) are written without dictionary encoding: the dictionary only costs a
+ *       hash of each value until it overflows, then a rewrite of the page as plain values;
+ *   <li>records go through {@link FlatRecordWriteSupport}: parquet-avro's values, written field by field;
+ *   <li>the Hadoop configuration is an empty one: the writer reads none of Hadoop's defaults, which a default
+ *       configuration parses from XML for every file.
  * </ul>
  * The file content read back is the same records either way.
  */
 final class ParquetRecordSink<T extends GenericRecord> implements FileIO.Sink<T> {
   private final String schemaJson;
   private final List<String> plainColumns;
-  private transient Schema schema;
   private transient ParquetWriter<GenericRecord> writer;
 
   /**
@@ -47,11 +45,9 @@ final class ParquetRecordSink<T extends GenericRecord> implements FileIO.Sink<T>
 
   @Override
   public void open(WritableByteChannel channel) throws IOException {
-    schema = new Schema.Parser().parse(schemaJson);
-    AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(new ChannelOutputFile(channel))
-        .withSchema(schema)
-        .withDataModel(GenericData.get())
-        .withConf(new Configuration())
+    Schema schema = new Schema.Parser().parse(schemaJson);
+    Builder builder = new Builder(new ChannelOutputFile(channel), schema)
+        .withConf(new Configuration(false))
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
     for (String column : plainColumns) {
@@ -64,7 +60,7 @@ final class ParquetRecordSink<T extends GenericRecord> implements FileIO.Sink<T>
 
   @Override
   public void write(T record) throws IOException {
-    writer.write(withUtf8Strings(record));
+    writer.write(record);
   }
 
   /** Parquet's footer is written on close: Beam's sinks flush once, at the end of the file. */
@@ -73,14 +69,24 @@ final class ParquetRecordSink<T extends GenericRecord> implements FileIO.Sink<T>
     writer.close();
   }
 
-  /** A copy whose top-level strings are {@link Utf8}; the element itself is not modified. */
-  private GenericRecord withUtf8Strings(T record) {
-    GenericData.Record copy = new GenericData.Record(schema);
-    for (int i = 0; i < schema.getFields().size(); i++) {
-      Object value = record.get(i);
-      copy.put(i, value instanceof String s ? new Utf8(s) : value);
+  /** A Parquet writer of records of one Avro schema through {@link FlatRecordWriteSupport}. */
+  private static final class Builder extends ParquetWriter.Builder<GenericRecord, Builder> {
+    private final Schema schema;
+
+    Builder(OutputFile file, Schema schema) {
+      super(file);
+      this.schema = schema;
     }
-    return copy;
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<GenericRecord> getWriteSupport(Configuration conf) {
+      return new FlatRecordWriteSupport(new AvroSchemaConverter(conf).convert(schema), schema);
+    }
   }
 
   /** Parquet's view of the channel Beam opened for the (temporary) output file. */

@@ -17,8 +17,13 @@ import org.apache.beam.sdk.values.PCollection;
  * leaves no half-written parts.
  */
 public final class RecordWriters {
-  /** Columns holding whole documents (or raw inputs): each value is distinct, so Parquet writes them plain. */
-  private static final List<String> FREE_TEXT_COLUMNS = List.of("text", "raw");
+  /**
+   * Columns whose values are (nearly) all distinct, which Parquet writes plain: whole documents and raw inputs, and
+   * ids and sources, distinct per document (a finding's doc_id repeats only over that document's findings). A
+   * dictionary of them only costs a hash and compare of every value until it overflows, then a rewrite of the page
+   * as plain values; snappy still compresses the repeats of a doc_id.
+   */
+  private static final List<String> DISTINCT_VALUE_COLUMNS = List.of("text", "raw", "id", "doc_id", "record_id", "source");
 
   private RecordWriters() {}
 
@@ -28,7 +33,7 @@ public final class RecordWriters {
    */
   public static FileIO.Sink<GenericRecord> genericSink(Schema schema, OutputFormat format) {
     return switch (format) {
-      case PARQUET -> new ParquetRecordSink<>(schema, FREE_TEXT_COLUMNS);
+      case PARQUET -> new ParquetRecordSink<>(schema, DISTINCT_VALUE_COLUMNS);
       case AVRO -> new DeterministicAvroSink(schema);
       case JSONL -> new JsonlRecordSink();
     };
@@ -41,7 +46,7 @@ public final class RecordWriters {
       PCollection<T> records, Class<T> type, Schema schema, OutputFormat format, String folder) {
     FileIO.Write<Void, T> write =
         switch (format) {
-          case PARQUET -> FileIO.<T>write().via(new ParquetRecordSink<>(schema, FREE_TEXT_COLUMNS));
+          case PARQUET -> FileIO.<T>write().via(new ParquetRecordSink<>(schema, DISTINCT_VALUE_COLUMNS));
           case AVRO -> FileIO.<T>write().via(AvroIO.sink(type));
           case JSONL -> FileIO.<T>write().via(Contextful.fn(JsonRecords::toJson), TextIO.sink());
         };

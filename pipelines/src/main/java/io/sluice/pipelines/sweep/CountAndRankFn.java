@@ -11,14 +11,15 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 
 /**
- * The step just before the sweep's sink: counts every record as written (for the reconciliation and the summary)
- * and passes it on; at the end of each bundle adds that bundle's candidates for the top documents, as
+ * The step just before the sweep's sink: counts every record as written (for the reconciliation and the summary,
+ * added to the job's counters when the bundle finishes) and passes it on; at the end of each bundle adds that bundle's candidates for the top documents, as
  * {@link SweepOutput#TOP_DOCUMENT} records that the sink stages. Ranking here, on the way to the sink, saves the
  * documents a second consumer.
  */
 final class CountAndRankFn extends DoFn<SweepRecord, SweepRecord> {
   private final int topDocuments;
   private transient BundleTopDocuments top;
+  private transient CountWritten counts;
 
   CountAndRankFn(int topDocuments) {
     this.topDocuments = topDocuments;
@@ -27,6 +28,7 @@ final class CountAndRankFn extends DoFn<SweepRecord, SweepRecord> {
   @StartBundle
   public void startBundle() {
     top = new BundleTopDocuments(topDocuments);
+    counts = new CountWritten();
   }
 
   @ProcessElement
@@ -34,12 +36,12 @@ final class CountAndRankFn extends DoFn<SweepRecord, SweepRecord> {
     switch (record.kind()) {
       case DOCUMENT -> {
         RedactedDocument document = (RedactedDocument) record.record();
-        CountWritten.document(document);
+        counts.document(document);
         top.offer(document.getId(), document.getFindingCount());
       }
-      case FINDING -> CountWritten.finding((Finding) record.record());
-      case DEAD_LETTER -> CountWritten.deadLetter((DeadLetter) record.record());
-      case QUARANTINED -> CountWritten.quarantined();
+      case FINDING -> counts.finding((Finding) record.record());
+      case DEAD_LETTER -> counts.deadLetter((DeadLetter) record.record());
+      case QUARANTINED -> counts.quarantined();
       case MODERATION -> { }
       case TOP_DOCUMENT -> throw new IllegalArgumentException("top-document candidates are made here, not counted");
       case UNPROCESSED -> throw new IllegalArgumentException("a document reached the sink unprocessed: the stage must "
@@ -50,6 +52,7 @@ final class CountAndRankFn extends DoFn<SweepRecord, SweepRecord> {
 
   @FinishBundle
   public void finishBundle(FinishBundleContext context) {
+    counts.commit();
     for (DocumentFindingCount candidate : top.drain()) {
       context.output(new SweepRecord(SweepOutput.TOP_DOCUMENT, candidate), BoundedWindow.TIMESTAMP_MIN_VALUE,
           GlobalWindow.INSTANCE);
