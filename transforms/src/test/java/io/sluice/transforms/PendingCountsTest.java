@@ -6,10 +6,7 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -55,11 +52,6 @@ class PendingCountsTest {
   }
 
   private static long counter(PipelineResult result, String name) {
-    long sum = 0;
-    for (MetricResult<Long> counter : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named("test", name)).build()).getCounters()) {
-      sum += counter.getAttempted();
-    }
-    return sum;
+    return CounterTotals.of(result.metrics(), "test").getOrDefault(name, 0L);
   }
 }

@@ -1,17 +1,13 @@
 package io.sluice.pipelines.summary;
 
+import io.sluice.transforms.CounterTotals;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
- * The job's {@value JobMetrics#NAMESPACE} counters, summed over the steps that increment them. Uses
- * attempted values: committed values are not supported by every runner, and in a successful batch run
- * they are equal.
+ * The job's {@value JobMetrics#NAMESPACE} counters, summed over the steps that increment them
+ * ({@link CounterTotals}).
  */
 public final class JobCounts {
   private final Map<String, Long> counters;
@@ -21,17 +17,7 @@ public final class JobCounts {
   }
 
   public static JobCounts of(PipelineResult result) {
-    MetricQueryResults metrics =
-        result.metrics().queryMetrics(MetricsFilter.builder()
-            .addNameFilter(MetricNameFilter.inNamespace(JobMetrics.NAMESPACE)).build());
-    Map<String, Long> counters = new TreeMap<>();
-    for (MetricResult<Long> counter : metrics.getCounters()) {
-      Long attempted = counter.getAttempted();
-      if (attempted != null) {
-        counters.merge(counter.getName().getName(), attempted, Long::sum);
-      }
-    }
-    return new JobCounts(counters);
+    return new JobCounts(CounterTotals.of(result.metrics(), JobMetrics.NAMESPACE));
   }
 
   public long get(String name) {

@@ -1,13 +1,10 @@
 package io.sluice.synth.gate;
 
+import io.sluice.transforms.CounterTotals;
 import io.sluice.transforms.SluiceMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricResults;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
  * What the gate reports, as Beam counters in namespace {@code sluice} (read back from the pipeline result, as
@@ -33,14 +30,9 @@ public record GateStatistics(long accepted, Map<String, Long> rejectedByKind, do
     return rejectedByKind.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** The gate's counters in a finished pipeline's metrics (attempted values, which every runner reports). */
+  /** The gate's counters in a finished pipeline's metrics. */
   public static GateStatistics from(MetricResults metrics) {
-    MetricQueryResults results = metrics.queryMetrics(
-        MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(SluiceMetrics.NAMESPACE)).build());
-    Map<String, Long> counters = new LinkedHashMap<>();
-    for (MetricResult<Long> counter : results.getCounters()) {
-      counters.merge(counter.getName().getName(), counter.getAttempted(), Long::sum);
-    }
+    Map<String, Long> counters = CounterTotals.of(metrics, SluiceMetrics.NAMESPACE);
     Map<String, Long> rejected = new LinkedHashMap<>();
     for (String kind : GateErrorKinds.ALL) {
       rejected.put(kind, counters.getOrDefault(REJECTED_PREFIX + kind, 0L));
