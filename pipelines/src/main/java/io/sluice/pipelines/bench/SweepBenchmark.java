@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.bench.ProcessClock;
 import io.sluice.models.cli.OptionPairs;
-import io.sluice.pii.Detection;
 import io.sluice.pii.analyzer.Analyzer;
 import io.sluice.pii.operators.Anonymizer;
 import io.sluice.pii.operators.KeyRing;
@@ -27,9 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -161,27 +157,10 @@ public final class SweepBenchmark {
   /** Seconds the loop takes over {@code texts}, split round-robin between {@code threads} threads. */
   private static double loop(Analyzer analyzer, Anonymizer anonymizer, List<String> texts, int threads)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long started = System.nanoTime();
-    List<Future<Long>> parts = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int first = t;
-      parts.add(pool.submit(() -> {
-        long findings = 0;
-        for (int i = first; i < texts.size(); i += threads) {
-          List<Detection> detections = analyzer.analyze(texts.get(i));
-          anonymizer.anonymize(texts.get(i), detections);
-          findings += detections.size();
-        }
-        return findings;
-      }));
-    }
-    for (Future<Long> part : parts) {
-      part.get();
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    pool.shutdown();
-    return seconds;
+    return RoundRobinLoop.seconds(threads, texts.size(), () -> i -> {
+      String text = texts.get((int) i);
+      anonymizer.anonymize(text, analyzer.analyze(text));
+    });
   }
 
   private static RunSummary pipeline(Path corpus, Path output, Policy policy, RunnerKind runner, int cores) {

@@ -15,9 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code scripts/bench synth}: schema-record synthesis throughput, measured in one run against a reference so the
@@ -77,25 +74,10 @@ public final class SynthBenchmark {
 
   /** Builds and encodes records [0, n) on {@code threads} threads, one factory each, as workers do. */
   static double bareLoop(RecordPlan plan, long n, int threads) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long started = System.nanoTime();
-    List<Future<Long>> parts = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int first = t;
-      parts.add(pool.submit(() -> {
-        RecordFactory factory = new RecordFactory(plan);
-        long bytes = 0;
-        for (long i = first; i < n; i += threads) {
-          bytes += factory.toSynthRecord(i, factory.record(i)).getPayload().remaining();
-        }
-        return bytes;
-      }));
-    }
-    for (Future<Long> part : parts) {
-      part.get();
-    }
-    pool.shutdown();
-    return (System.nanoTime() - started) / 1e9;
+    return RoundRobinLoop.seconds(threads, n, () -> {
+      RecordFactory factory = new RecordFactory(plan);
+      return i -> factory.toSynthRecord(i, factory.record(i));
+    });
   }
 
   private static final class Settings {
