@@ -40,10 +40,6 @@ final class InputLocation {
     return new InputLocation(input, baseDirectory, false);
   }
 
-  String pattern() {
-    return pattern;
-  }
-
   String baseDirectory() {
     return baseDirectory;
   }

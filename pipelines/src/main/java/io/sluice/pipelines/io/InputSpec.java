@@ -8,14 +8,13 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * A resolved input: what to read and how. Build it with {@link #resolve}, which fails fast when the
  * input does not exist, so a typo never becomes an empty run.
  *
- * @param pattern the Beam file pattern to match
  * @param format how to read the matched files
  * @param baseDirectory the folder text-file ids are relative to (Beam's spelling, ending in '/')
  * @param settings id and text fields, size limit
  * @param files the matched files, in a stable order, never empty
  */
 public record InputSpec(
-    String pattern, InputFormat format, String baseDirectory, ReadSettings settings, List<MatchResult.Metadata> files) {
+    InputFormat format, String baseDirectory, ReadSettings settings, List<MatchResult.Metadata> files) {
 
   public InputSpec {
     files = List.copyOf(files);
@@ -39,6 +38,6 @@ public record InputSpec(
     if (files.isEmpty()) {
       throw new ConfigException("no input files match '" + input + "': check --input");
     }
-    return new InputSpec(location.pattern(), resolved, location.baseDirectory(), settings, files);
+    return new InputSpec(resolved, location.baseDirectory(), settings, files);
   }
 }
