@@ -234,10 +234,11 @@ public final class SweepBenchmark {
     double bare = medianMegabytesPerSecond(barePasses);
     for (PipelineRuns runs : pipelines) {
       List<Row> steady = runs.steadyState(STEADY_STATE_RUNS);
-      double ratio = medianMegabytesPerSecond(steady) / bare;
+      double pipeline = medianMegabytesPerSecond(steady);
+      double ratio = pipeline / bare;
       System.out.printf(Locale.ROOT, "target: %s >= %.2f of the bare loop: median of runs %d-%d %.2f MB/s, of the %d "
               + "bare passes on %d threads %.2f MB/s: %.2f -> %s%n", runs.runner, PIPELINE_TO_BARE_RATIO,
-          runs.runs.size() - steady.size() + 1, runs.runs.size(), medianMegabytesPerSecond(steady),
+          runs.runs.size() - steady.size() + 1, runs.runs.size(), pipeline,
           barePasses.size(), barePasses.get(0).cores, bare, ratio, verdict(ratio >= PIPELINE_TO_BARE_RATIO));
     }
   }
@@ -246,11 +247,11 @@ public final class SweepBenchmark {
     return median(rows.stream().mapToDouble(Row::megabytesPerSecond).toArray());
   }
 
+  /** The median of {@code values}, sorting them in place. */
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    Arrays.sort(values);
+    int middle = values.length / 2;
+    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
   }
 
   private static String verdict(boolean met) {
