@@ -11,8 +11,8 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
 /**
- * Cuts a file into {@link LineRange}s of about {@code rangeBytes}, each ending just after a newline, by
- * one sequential scan that counts newlines (far cheaper than parsing). Compressed files cannot be
+ * Cuts a file into {@link LineRange}s of at most about {@code rangeBytes}, all of about one size, each ending just
+ * after a newline, by one sequential scan that counts newlines (far cheaper than parsing). Compressed files cannot be
  * entered midway and stay whole; a file that cannot be scanned stays whole so its reader reports it.
  */
 final class SplitLinesFn extends DoFn<ReadableFile, KV<ReadableFile, LineRange>> {
@@ -29,33 +29,47 @@ final class SplitLinesFn extends DoFn<ReadableFile, KV<ReadableFile, LineRange>>
       return;
     }
     // Ranges are emitted only once the whole file was scanned: a half-split file would be read twice.
-    List<LineRange> ranges = new ArrayList<>();
+    List<LineRange> ranges;
     try (InputStream in = Channels.newInputStream(file.open())) {
-      byte[] buffer = new byte[1 << 16];
-      long offset = 0;
-      long line = 1;
-      long rangeStart = 0;
-      long rangeFirstLine = 1;
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        for (int i = 0; i < n; i++) {
-          if (buffer[i] == '\n') {
-            line++;
-            long next = offset + i + 1;
-            if (next - rangeStart >= rangeBytes) {
-              ranges.add(new LineRange(rangeStart, next, rangeFirstLine));
-              rangeStart = next;
-              rangeFirstLine = line;
-            }
-          }
-        }
-        offset += n;
-      }
-      if (offset > rangeStart) {
-        ranges.add(new LineRange(rangeStart, offset, rangeFirstLine));
-      }
+      ranges = split(in, file.getMetadata().sizeBytes(), rangeBytes);
     } catch (IOException e) {
       ranges = List.of(LineRange.wholeFile());
     }
     ranges.forEach(range -> out.output(KV.of(file, range)));
+  }
+
+  /**
+   * Cuts {@code size} bytes of lines into the fewest ranges of at most about {@code rangeBytes}, all of about the
+   * same size: a short remainder range next to full ones would leave workers unevenly loaded, since a runner deals
+   * ranges out by count (Spark's reshuffle gives them round robin, so one worker could get every full range of a
+   * file and another its remainders).
+   */
+  static List<LineRange> split(InputStream in, long size, long rangeBytes) throws IOException {
+    long count = Math.max(1, (size + rangeBytes - 1) / rangeBytes);
+    long share = (size + count - 1) / count;
+    List<LineRange> ranges = new ArrayList<>();
+    byte[] buffer = new byte[1 << 16];
+    long offset = 0;
+    long line = 1;
+    long rangeStart = 0;
+    long rangeFirstLine = 1;
+    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+      for (int i = 0; i < n; i++) {
+        if (buffer[i] == '\n') {
+          line++;
+          long next = offset + i + 1;
+          if (next - rangeStart >= share) {
+            ranges.add(new LineRange(rangeStart, next, rangeFirstLine));
+            rangeStart = next;
+            rangeFirstLine = line;
+          }
+        }
+      }
+      offset += n;
+    }
+    if (offset > rangeStart) {
+      ranges.add(new LineRange(rangeStart, offset, rangeFirstLine));
+    }
+    return ranges;
   }
 }
