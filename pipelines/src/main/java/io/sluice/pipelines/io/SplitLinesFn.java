@@ -48,21 +48,19 @@ final class SplitLinesFn extends DoFn<ReadableFile, KV<ReadableFile, LineRange>>
     long count = Math.max(1, (size + rangeBytes - 1) / rangeBytes);
     long share = (size + count - 1) / count;
     List<LineRange> ranges = new ArrayList<>();
-    byte[] buffer = new byte[1 << 16];
+    byte[] buffer = new byte[1 << 20];
     long offset = 0;
     long line = 1;
     long rangeStart = 0;
     long rangeFirstLine = 1;
     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-      for (int i = 0; i < n; i++) {
-        if (buffer[i] == '\n') {
-          line++;
-          long next = offset + i + 1;
-          if (next - rangeStart >= share) {
-            ranges.add(new LineRange(rangeStart, next, rangeFirstLine));
-            rangeStart = next;
-            rangeFirstLine = line;
-          }
+      for (int i = Newlines.indexOf(buffer, 0, n); i >= 0; i = Newlines.indexOf(buffer, i + 1, n)) {
+        line++;
+        long next = offset + i + 1;
+        if (next - rangeStart >= share) {
+          ranges.add(new LineRange(rangeStart, next, rangeFirstLine));
+          rangeStart = next;
+          rangeFirstLine = line;
         }
       }
       offset += n;
