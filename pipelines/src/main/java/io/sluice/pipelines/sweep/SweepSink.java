@@ -37,8 +37,6 @@ import org.apache.beam.sdk.values.PCollection;
  * the gathering is a global combine (on Spark an aggregate inside the main job) and the commit a single small task.
  */
 final class SweepSink {
-  private static final String PREFIX = "part";
-
   private SweepSink() {}
 
   /** Adds the sink to the pipeline: {@code records} go into the folders of {@code out}. */
@@ -56,10 +54,6 @@ final class SweepSink {
 
   private static OutputFormat formatOf(SweepOutput kind, OutputFormat format) {
     return kind == SweepOutput.TOP_DOCUMENT ? OutputFormat.JSONL : format;
-  }
-
-  private static FileIO.Sink<GenericRecord> sinkFor(SweepOutput kind, OutputFormat format) {
-    return RecordWriters.genericSink(kind.schema(), formatOf(kind, format));
   }
 
   /** Writes a bundle's records, one temporary file per kind; outputs (kind, temporary file) when the bundle ends. */
@@ -82,10 +76,16 @@ final class SweepSink {
     public void process(@Element SweepRecord record) throws IOException {
       OpenFile file = open.get(record.kind());
       if (file == null) {
-        file = OpenFile.create(record.kind(), format, temporaryFolder);
+        file = OpenFile.create(record.kind(), format, temporaryFile(record.kind()));
         open.put(record.kind(), file);
       }
       file.sink.write(record.record());
+    }
+
+    /** A new file in the temporary folder, uniquely named: attempts of one bundle may run side by side. */
+    private ResourceId temporaryFile(SweepOutput kind) {
+      return FileSystems.matchNewResource(temporaryFolder, true)
+          .resolve(UUID.randomUUID() + formatOf(kind, format).suffix(), StandardResolveOptions.RESOLVE_FILE);
     }
 
     @FinishBundle
@@ -115,15 +115,13 @@ final class SweepSink {
     }
   }
 
-  /** A temporary file being written with the sink of its kind. */
+  /** A file being written with the sink of its kind: a bundle's temporary file, or the commit's empty one. */
   private record OpenFile(SweepOutput kind, ResourceId resource, WritableByteChannel channel,
       FileIO.Sink<GenericRecord> sink) {
 
-    static OpenFile create(SweepOutput kind, OutputFormat format, String folder) throws IOException {
-      ResourceId resource = FileSystems.matchNewResource(folder, true)
-          .resolve(UUID.randomUUID() + formatOf(kind, format).suffix(), StandardResolveOptions.RESOLVE_FILE);
+    static OpenFile create(SweepOutput kind, OutputFormat format, ResourceId resource) throws IOException {
       WritableByteChannel channel = FileSystems.create(resource, MimeTypes.BINARY);
-      FileIO.Sink<GenericRecord> sink = sinkFor(kind, format);
+      FileIO.Sink<GenericRecord> sink = RecordWriters.genericSink(kind.schema(), formatOf(kind, format));
       sink.open(channel);
       return new OpenFile(kind, resource, channel, sink);
     }
@@ -201,15 +199,11 @@ final class SweepSink {
     }
 
     private void writeEmpty(SweepOutput kind) throws IOException {
-      FileIO.Sink<GenericRecord> sink = sinkFor(kind, format);
-      try (WritableByteChannel channel = FileSystems.create(partFile(kind, 0, 1), MimeTypes.BINARY)) {
-        sink.open(channel);
-        sink.flush();
-      }
+      OpenFile.create(kind, format, partFile(kind, 0, 1)).close();
     }
 
     private ResourceId partFile(SweepOutput kind, int shard, int shards) {
-      String name = String.format("%s-%05d-of-%05d%s", PREFIX, shard, shards, formatOf(kind, format).suffix());
+      String name = formatOf(kind, format).partFileName(shard, shards);
       return FileSystems.matchNewResource(folders.get(kind), true).resolve(name, StandardResolveOptions.RESOLVE_FILE);
     }
   }

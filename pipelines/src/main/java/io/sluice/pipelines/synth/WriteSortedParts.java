@@ -11,7 +11,6 @@ import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -76,7 +75,7 @@ final class WriteSortedParts extends PTransform<PCollection<SynthRecord>, PColle
   }
 
   String partName(long part) {
-    return String.format(Locale.ROOT, "part-%05d-of-%05d%s", part, layout.parts(), format.suffix());
+    return format.partFileName(part, layout.parts());
   }
 
   /** Writes one part; outputs the profile of its records. */
