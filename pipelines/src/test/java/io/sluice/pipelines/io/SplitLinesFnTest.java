@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SplitLinesFnTest {
@@ -14,7 +15,7 @@ class SplitLinesFnTest {
   private static byte[] lines() {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 1000; i++) {
-      text.append(String.format("line %04d%n", i).replace(System.lineSeparator(), "\n"));
+      text.append(String.format(Locale.ROOT, "line %04d\n", i));
     }
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
