@@ -12,9 +12,11 @@ import io.sluice.transforms.DeadLetters;
 import io.sluice.transforms.ErrorKinds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Turns one decoded JSONL line into a {@link Document} or a dead letter that says why not.
+ * Turns one JSONL line into a {@link Document} or a dead letter that says why not.
  *
  * <p>Id rule: the id field as a string (numbers are accepted as their decimal form); when the field is
  * absent or null the id is derived from the source, {@code <file name>:<line>}, so a record is never lost
@@ -24,8 +26,9 @@ import java.io.UncheckedIOException;
  * <p>The line is read as a token stream, keeping only the id and text fields (the last occurrence wins, as in a
  * JSON tree), instead of building a tree of every field: the whole line is still checked, so what is
  * malformed JSON, and the column reported for it, are what Jackson's tree reader reports. The common line, an
- * object of strings without control characters, is read by {@link StringObjectScanner}, which accepts only what
- * Jackson accepts and hands every other line to Jackson.
+ * object of strings without control characters that makes a document, is read from its UTF-8 bytes by
+ * {@link #parseObjectOfStrings} ({@link StringObjectScanner} accepts only what Jackson accepts, and reports the
+ * same fields); every other line is decoded whole, strictly, and read by Jackson ({@link #parse}).
  */
 final class JsonlLineParser {
 
@@ -34,6 +37,10 @@ final class JsonlLineParser {
 
   private final ReadSettings settings;
   private final JsonFactory factory;
+  private final byte[] idKey;
+  private final byte[] textKey;
+  /** Where escaped literals are resolved before decoding; grown to the longest line. */
+  private byte[] scratch = new byte[0];
 
   JsonlLineParser(ReadSettings settings) {
     this.settings = settings;
@@ -43,29 +50,42 @@ final class JsonlLineParser {
         JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxString).build())
             .build();
+    // A key with escapes is not scanned, so the names compare as the bytes they are written with.
+    this.idKey = settings.idField().getBytes(StandardCharsets.UTF_8);
+    this.textKey = settings.textField().getBytes(StandardCharsets.UTF_8);
   }
 
   /**
-   * @param controlFree whether the line holds no char below 0x20 ({@link BoundedLineReader.Line#controlFree}): such a
-   *     line with string values only is read by {@link StringObjectScanner}, every other line by Jackson
+   * The document of a common line, read from its UTF-8 bytes without decoding the rest of the line: an object of
+   * strings ({@link StringObjectScanner}) in a line without control bytes, all of whose strings are valid UTF-8, with
+   * a text that is not blank. Null for every other line, which {@link #parse} reads once the whole line is decoded
+   * strictly: the result is then the same document, or the dead letter this path does not make.
    */
-  Parsed parse(String line, String source, boolean controlFree) {
+  Document parseObjectOfStrings(byte[] line, int length, String source) {
+    LocatedFields fields = new LocatedFields(line);
+    if (!StringObjectScanner.scan(line, length, fields) || !fields.otherStringsUtf8 || fields.textQuote < 0) {
+      return null;
+    }
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, scratch.length * 2)];
+    }
+    String value = JsonStringLiteral.decodeUtf8(line, fields.textQuote, fields.textEnd, fields.textEscaped, scratch);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String docId = fields.idQuote < 0
+        ? source
+        : JsonStringLiteral.decodeUtf8(line, fields.idQuote, fields.idEnd, fields.idEscaped, scratch);
+    return docId == null ? null : Document.newBuilder().setId(docId).setText(value).setSource(source).build();
+  }
+
+  /** A decoded line as a document, or the dead letter that says why not; read with Jackson. */
+  Parsed parse(String line, String source) {
     Field id = new Field();
     Field text = new Field();
-    boolean scanned = controlFree && StringObjectScanner.scan(line, (keyStart, keyEnd, valueQuote) -> {
-      if (isKey(line, keyStart, keyEnd, settings.textField())) {
-        text.locateString(valueQuote);
-      } else if (isKey(line, keyStart, keyEnd, settings.idField())) {
-        id.locateString(valueQuote);
-      }
-    });
-    if (!scanned) {
-      id.clear(); // the scanner may have located fields before it declined the line
-      text.clear();
-      Parsed malformed = readWithJackson(line, source, id, text);
-      if (malformed != null) {
-        return malformed;
-      }
+    Parsed malformed = readWithJackson(line, source, id, text);
+    if (malformed != null) {
+      return malformed;
     }
     id.decodeLiteral(line);
     String docId;
@@ -91,8 +111,44 @@ final class JsonlLineParser {
     return new Parsed(Document.newBuilder().setId(docId).setText(text.value).setSource(source).build(), null);
   }
 
-  private static boolean isKey(String line, int keyStart, int keyEnd, String name) {
-    return keyEnd - keyStart == name.length() && line.startsWith(name, keyStart);
+  /**
+   * Where the scanned line's id and text values are (the last occurrence of each, as in a JSON tree), and whether
+   * every other key and value is valid UTF-8 (the id and text are checked as they are decoded).
+   */
+  private final class LocatedFields implements StringObjectScanner.Fields {
+    private final byte[] line;
+    int idQuote = -1;
+    int idEnd;
+    boolean idEscaped;
+    int textQuote = -1;
+    int textEnd;
+    boolean textEscaped;
+    boolean otherStringsUtf8 = true;
+
+    LocatedFields(byte[] line) {
+      this.line = line;
+    }
+
+    @Override
+    public void field(int keyStart, int keyEnd, int valueQuote, int valueEnd, boolean valueEscaped) {
+      if (Arrays.equals(line, keyStart, keyEnd, textKey, 0, textKey.length)) {
+        textQuote = valueQuote;
+        textEnd = valueEnd;
+        textEscaped = valueEscaped;
+      } else if (Arrays.equals(line, keyStart, keyEnd, idKey, 0, idKey.length)) {
+        idQuote = valueQuote;
+        idEnd = valueEnd;
+        idEscaped = valueEscaped;
+      } else {
+        otherStringsUtf8 &= isUtf8(keyStart, keyEnd) && isUtf8(valueQuote + 1, valueEnd);
+      }
+    }
+
+    /** Valid UTF-8 without U+FFFD (which only {@link StrictUtf8} tells from invalid bytes). */
+    private boolean isUtf8(int from, int to) {
+      return ByteSearch.isAscii(line, from, to)
+          || new String(line, from, to - from, StandardCharsets.UTF_8).indexOf('\uFFFD') < 0;
+    }
   }
 
   /** Reads the id and text fields with Jackson; the dead letter when the line is not a valid JSON object, else null. */

@@ -1,5 +1,6 @@
 package io.sluice.pipelines.io;
 
+import io.sluice.schemas.Document;
 import io.sluice.transforms.DeadLetters;
 import io.sluice.transforms.ErrorKinds;
 import java.io.IOException;
@@ -70,6 +71,11 @@ final class JsonlReadFn<T> extends DoFn<KV<ReadableFile, LineRange>, T> {
           Arrays.copyOf(line.bytes(), line.length())));
       return;
     }
+    Document document = line.controlFree() ? parser.parseObjectOfStrings(line.bytes(), line.length(), source) : null;
+    if (document != null) {
+      outputs.document(out, document);
+      return;
+    }
     String decoded;
     try {
       decoded = utf8.decode(line.bytes(), 0, line.length());
@@ -81,7 +87,7 @@ final class JsonlReadFn<T> extends DoFn<KV<ReadableFile, LineRange>, T> {
     if (decoded.isBlank()) {
       return; // Blank lines separate nothing in JSONL: they are not records, so they are not counted.
     }
-    JsonlLineParser.Parsed parsed = parser.parse(decoded, source, line.controlFree());
+    JsonlLineParser.Parsed parsed = parser.parse(decoded, source);
     if (parsed.document() != null) {
       outputs.document(out, parsed.document());
     } else {

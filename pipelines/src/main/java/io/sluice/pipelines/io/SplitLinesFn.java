@@ -16,6 +16,7 @@ import org.apache.beam.sdk.values.KV;
  * entered midway and stay whole; a file that cannot be scanned stays whole so its reader reports it.
  */
 final class SplitLinesFn extends DoFn<ReadableFile, KV<ReadableFile, LineRange>> {
+  private static final byte NEWLINE = '\n';
   private final long rangeBytes;
 
   SplitLinesFn(long rangeBytes) {
@@ -54,7 +55,7 @@ final class SplitLinesFn extends DoFn<ReadableFile, KV<ReadableFile, LineRange>>
     long rangeStart = 0;
     long rangeFirstLine = 1;
     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-      for (int i = Newlines.indexOf(buffer, 0, n); i >= 0; i = Newlines.indexOf(buffer, i + 1, n)) {
+      for (int i = ByteSearch.indexOf(buffer, 0, n, NEWLINE); i >= 0; i = ByteSearch.indexOf(buffer, i + 1, n, NEWLINE)) {
         line++;
         long next = offset + i + 1;
         if (next - rangeStart >= share) {
