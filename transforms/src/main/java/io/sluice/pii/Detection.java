@@ -1,6 +1,7 @@
 package io.sluice.pii;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * One entity found by a recognizer, in UTF-16 char offsets of the Java string it was found in.
@@ -18,6 +19,8 @@ public record Detection(String entityType, int start, int end, double score, Str
     implements Serializable {
 
   public Detection {
+    Objects.requireNonNull(entityType, "a detection's entity type is null");
+    Objects.requireNonNull(detector, "a detection's detector is null");
     if (start < 0 || end <= start) {
       throw new IllegalArgumentException("empty or negative span [" + start + ", " + end + ")");
     }

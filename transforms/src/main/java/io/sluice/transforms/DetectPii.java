@@ -238,16 +238,20 @@ public final class DetectPii extends PTransform<PCollection<Document>, DetectPii
     return AnalyzedDocument.newBuilder().setDocument(document).setFindings(findings).build();
   }
 
-  /** The finding of a detection: offsets in the document's code points, with the operator applied (or null). */
+  /**
+   * The finding of a detection: offsets in the document's code points, with the operator applied (or null). Set field
+   * by field rather than through Avro's builder, which allocates a copy of the schema's field array and a flag per
+   * field for every finding (about nine per document); a detection has every required field.
+   */
   static Finding finding(String docId, Detection d, CodePoints offsets, String operator) {
-    return Finding.newBuilder()
-        .setDocId(docId)
-        .setEntityType(d.entityType())
-        .setStart(offsets.toCodePoint(d.start()))
-        .setEnd(offsets.toCodePoint(d.end()))
-        .setScore(d.score())
-        .setDetector(d.detector())
-        .setOperator(operator)
-        .build();
+    Finding finding = new Finding();
+    finding.setDocId(docId);
+    finding.setEntityType(d.entityType());
+    finding.setStart(offsets.toCodePoint(d.start()));
+    finding.setEnd(offsets.toCodePoint(d.end()));
+    finding.setScore(d.score());
+    finding.setDetector(d.detector());
+    finding.setOperator(operator);
+    return finding;
   }
 }
