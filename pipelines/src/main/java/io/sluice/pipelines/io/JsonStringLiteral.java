@@ -1,7 +1,5 @@
 package io.sluice.pipelines.io;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Decodes a JSON string literal of a line that Jackson or {@link StringObjectScanner} has already checked as valid,
  * copying the runs of characters between escapes in bulk. Jackson's own decoding ({@code getText()}) copies a string
@@ -9,7 +7,6 @@ import java.nio.charset.StandardCharsets;
  * most of a sweep's JSON reading. What is valid JSON and the errors reported do not change.
  */
 final class JsonStringLiteral {
-  private static final char REPLACEMENT = '\uFFFD';
   private static final byte BACKSLASH = '\\';
 
   private JsonStringLiteral() {}
@@ -24,17 +21,11 @@ final class JsonStringLiteral {
    * @param escaped whether the literal holds an escape (which the scanner knows)
    */
   static String decodeUtf8(byte[] line, int quote, int closingQuote, boolean escaped, byte[] scratch) {
-    String value;
     if (!escaped) {
-      value = new String(line, quote + 1, closingQuote - quote - 1, StandardCharsets.UTF_8);
-    } else {
-      int length = unescape(line, quote + 1, closingQuote, scratch);
-      if (length < 0) {
-        return null;
-      }
-      value = new String(scratch, 0, length, StandardCharsets.UTF_8);
+      return StrictUtf8.decodeWithoutReplacement(line, quote + 1, closingQuote - quote - 1);
     }
-    return value.indexOf(REPLACEMENT) < 0 ? value : null;
+    int length = unescape(line, quote + 1, closingQuote, scratch);
+    return length < 0 ? null : StrictUtf8.decodeWithoutReplacement(scratch, 0, length);
   }
 
   /** Copies {@code line[from, to)} into {@code out} with its escapes resolved to UTF-8; its length, or -1. */
@@ -55,7 +46,7 @@ final class JsonStringLiteral {
       i = escape + 6;
       int codePoint = unit;
       if (Character.isHighSurrogate((char) unit)) {
-        int low = i + 6 <= to && line[i] == '\\' && line[i + 1] == 'u' ? hex(line, i + 2) : -1;
+        int low = i + 6 <= to && line[i] == BACKSLASH && line[i + 1] == 'u' ? hex(line, i + 2) : -1;
         if (low < 0 || !Character.isLowSurrogate((char) low)) {
           return -1;
         }

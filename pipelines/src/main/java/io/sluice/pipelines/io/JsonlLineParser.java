@@ -146,8 +146,7 @@ final class JsonlLineParser {
 
     /** Valid UTF-8 without U+FFFD (which only {@link StrictUtf8} tells from invalid bytes). */
     private boolean isUtf8(int from, int to) {
-      return ByteSearch.isAscii(line, from, to)
-          || new String(line, from, to - from, StandardCharsets.UTF_8).indexOf('\uFFFD') < 0;
+      return ByteSearch.isAscii(line, from, to) || StrictUtf8.decodeWithoutReplacement(line, from, to - from) != null;
     }
   }
 

@@ -25,10 +25,19 @@ final class StrictUtf8 {
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
 
+  /**
+   * The text when the JDK's vectorized decoding alone settles it: the bytes are valid UTF-8 and hold no U+FFFD. Null
+   * otherwise, for invalid bytes and for a real U+FFFD alike, which only {@link #decode} tells apart.
+   */
+  static String decodeWithoutReplacement(byte[] bytes, int offset, int length) {
+    String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+    return text.indexOf(REPLACEMENT) < 0 ? text : null;
+  }
+
   /** The text, or throws when the bytes are not valid UTF-8. */
   String decode(byte[] bytes, int offset, int length) throws CharacterCodingException {
-    String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
-    if (text.indexOf(REPLACEMENT) < 0) {
+    String text = decodeWithoutReplacement(bytes, offset, length);
+    if (text != null) {
       return text;
     }
     decoder.reset();
