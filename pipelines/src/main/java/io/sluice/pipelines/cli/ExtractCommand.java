@@ -8,7 +8,6 @@ import io.sluice.pipelines.extract.ExtractOptions;
 import io.sluice.pipelines.extract.ExtractSummary;
 import io.sluice.pipelines.extract.ExtractorChoice;
 import io.sluice.pipelines.io.ReadSettings;
-import io.sluice.pipelines.runner.RunnerKind;
 import io.sluice.pipelines.runner.RunnerSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Option;
       "instruction). Values are normalised to the field types (ISO dates, decimal amounts, enums, ...); an optional",
       "field whose value cannot be normalised becomes null and is counted; a document missing a required field goes",
       "to dead_letter/ with the reason. Writes records/ (the schema plus doc_id), dead_letter/ and summary.json under",
-      "--output, then prints the reconciliation (read = written + dead-lettered)."
+      "--output, then prints the reconciliation (read = written + dead-lettered). Each worker (--parallelism) opens",
+      "an extractor; the workers of one JVM share the model."
     },
     sortOptions = false)
 final class ExtractCommand implements Callable<Integer> {
@@ -56,13 +56,7 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Generative: cpu, gpu, gpu:N or auto (default: ${DEFAULT-VALUE}).")
   String device;
 
-  @Option(names = "--runner", paramLabel = "RUNNER", defaultValue = "direct",
-      description = "Beam runner: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); spark and flink run embedded.")
-  RunnerKind runner;
-
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-      description = "Worker threads or slots (default: all cores); each opens an extractor, sharing the model.")
-  int parallelism;
+  @Mixin RunnerOptions runnerOptions;
 
   private final PrintStream out;
 
@@ -79,15 +73,16 @@ final class ExtractCommand implements Callable<Integer> {
   }
 
   ExtractOptions toOptions() {
-    if (batchSize < 1 || maxNewTokens < 1 || parallelism < 0) {
-      throw new ConfigException("--batch-size and --max-new-tokens must be >= 1, --parallelism >= 0");
+    if (batchSize < 1 || maxNewTokens < 1) {
+      throw new ConfigException("--batch-size and --max-new-tokens must be >= 1");
     }
+    RunnerSettings runner = runnerOptions.settings();
     ExtractionSchema extraction = readSchema(schema);
     GenerativeSettings generative = new GenerativeSettings(device, maxNewTokens, batchSize);
     return new ExtractOptions(corpus.input, corpus.output, extraction,
         ExtractorChoice.factory(mode, model, extraction, generative), ExtractorChoice.describe(mode, model),
         corpus.inputFormat, corpus.format, corpus.readSettings(ReadSettings.DEFAULT_MAX_DOC_BYTES),
-        new RunnerSettings(runner, null, parallelism), batchSize, corpus.overwrite);
+        runner, batchSize, corpus.overwrite);
   }
 
   /** The schema file read for extraction; shared with {@code sluice eval extract}. */

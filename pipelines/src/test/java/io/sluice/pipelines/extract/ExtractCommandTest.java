@@ -86,6 +86,12 @@ class ExtractCommandTest {
         tmp.resolve("o2").toString(), "--mode", "span", "--model", tmp.toString());
     assertEquals(2, notSpan.code);
     assertTrue(notSpan.errors.contains("not a span model"), notSpan.errors);
+    // The runner options are the sweep's: --spark-master is taken, and checked against --runner.
+    Run masterWithoutSpark = sluice("extract", "--input", RECEIPTS.toString(), "--schema", schema.toString(),
+        "--output", tmp.resolve("o3").toString(), "--model", tmp.toString(), "--spark-master", "local[2]");
+    assertEquals(2, masterWithoutSpark.code);
+    assertTrue(masterWithoutSpark.errors.contains("--spark-master applies to --runner spark only"),
+        masterWithoutSpark.errors);
   }
 
   private record Run(int code, String printed, String errors) {}
